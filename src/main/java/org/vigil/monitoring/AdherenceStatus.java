@@ -1,0 +1,9 @@
+package org.vigil.monitoring;
+
+/** Stored as text; the database CHECK constraint admits exactly these values. */
+public enum AdherenceStatus {
+    TAKEN,
+    LATE,
+    MISSED,
+    SKIPPED
+}

@@ -1,0 +1,13 @@
+package org.vigil.patients;
+
+/** Stored as text; the database CHECK constraint admits exactly these values. */
+public enum CareProgramType {
+    REMOTE_PATIENT_MONITORING,
+    REMOTE_THERAPEUTIC_MONITORING,
+    CHRONIC_CARE_MANAGEMENT,
+    PRINCIPAL_CARE_MANAGEMENT,
+    ADVANCED_PRIMARY_CARE_MANAGEMENT,
+    BEHAVIORAL_HEALTH_INTEGRATION,
+    TRANSITIONAL_CARE_MANAGEMENT,
+    GENERAL_WELLNESS
+}

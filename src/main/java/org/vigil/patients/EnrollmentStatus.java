@@ -1,0 +1,10 @@
+package org.vigil.patients;
+
+/** Stored as text; the database CHECK constraint admits exactly these values. */
+public enum EnrollmentStatus {
+    PENDING,
+    ACTIVE,
+    INACTIVE,
+    COMPLETED,
+    WITHDRAWN
+}

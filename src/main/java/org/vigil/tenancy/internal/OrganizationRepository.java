@@ -1,0 +1,7 @@
+package org.vigil.tenancy.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Repository of {@link Organization}; row-level security scopes every query to the current organization. */
+public interface OrganizationRepository extends JpaRepository<Organization, String> {
+}

@@ -1,0 +1,26 @@
+package org.vigil.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * A test against the whole application over real HTTP and real PostgreSQL. Every such test uses
+ * this one configuration, so Spring starts a single context (and a single embedded PostgreSQL on a
+ * free port with a throw-away data directory) for the whole run. With
+ * {@code -Dspring.datasource.url=...} the same tests run against that server instead.
+ * Tests isolate themselves by creating their own organizations; nothing is truncated.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "vigil.database.embedded.data-directory=",
+        "vigil.database.embedded.port=0"
+})
+@Tag("database")
+public @interface VigilIntegrationTest {
+}
