@@ -63,7 +63,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION vigil_track_updated_at(t regclass) RETURNS void
+CREATE PROCEDURE vigil_track_updated_at(t regclass)
   LANGUAGE plpgsql
   AS $$
 BEGIN
@@ -73,7 +73,7 @@ END
 $$;
 
 -- A tenant-owned table: organization_id NOT NULL; tenants see and write only their own rows.
-CREATE FUNCTION vigil_protect_tenant_table(t regclass) RETURNS void
+CREATE PROCEDURE vigil_protect_tenant_table(t regclass)
   LANGUAGE plpgsql
   AS $$
 BEGIN
@@ -91,7 +91,7 @@ $$;
 -- A clinical-library table: organization_id NULL marks a standardized row, readable by every
 -- tenant and writable by none (only platform administration maintains the standard library);
 -- a non-NULL organization_id marks an organization's own copy, private to it.
-CREATE FUNCTION vigil_protect_library_table(t regclass) RETURNS void
+CREATE PROCEDURE vigil_protect_library_table(t regclass)
   LANGUAGE plpgsql
   AS $$
 BEGIN
@@ -113,7 +113,7 @@ END
 $$;
 
 -- A global catalog (billing programs, CPT codes): every tenant reads it, only the platform writes.
-CREATE FUNCTION vigil_protect_catalog_table(t regclass) RETURNS void
+CREATE PROCEDURE vigil_protect_catalog_table(t regclass)
   LANGUAGE plpgsql
   AS $$
 BEGIN
@@ -148,7 +148,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION vigil_guard_library_reference(t regclass, col text, target text) RETURNS void
+CREATE PROCEDURE vigil_guard_library_reference(t regclass, col text, target text)
   LANGUAGE plpgsql
   AS $$
 BEGIN

@@ -23,7 +23,7 @@ CREATE TABLE organizations (
               CONSTRAINT organizations_time_zone_check CHECK (vigil_is_time_zone(time_zone)),
   version     bigint      NOT NULL DEFAULT 0
 );
-SELECT vigil_track_updated_at('organizations');
+CALL vigil_track_updated_at('organizations');
 
 CREATE TABLE users (
   id                     text        PRIMARY KEY,
@@ -56,7 +56,7 @@ CREATE TABLE users (
   password_changed_at    timestamptz,
   version                bigint      NOT NULL DEFAULT 0
 );
-SELECT vigil_track_updated_at('users');
+CALL vigil_track_updated_at('users');
 
 CREATE TABLE user_organizations (
   id              text        PRIMARY KEY,
@@ -76,7 +76,7 @@ CREATE TABLE user_organizations (
   CONSTRAINT user_organizations_user_id_organization_id_key UNIQUE (user_id, organization_id)
 );
 CREATE INDEX user_organizations_organization_id_idx ON user_organizations (organization_id);
-SELECT vigil_track_updated_at('user_organizations');
+CALL vigil_track_updated_at('user_organizations');
 
 -- OpenID Connect account links. Provider access/refresh tokens are deliberately not stored.
 CREATE TABLE social_accounts (
@@ -92,7 +92,7 @@ CREATE TABLE social_accounts (
   CONSTRAINT social_accounts_provider_provider_id_key UNIQUE (provider, provider_id)
 );
 CREATE INDEX social_accounts_user_id_idx ON social_accounts (user_id);
-SELECT vigil_track_updated_at('social_accounts');
+CALL vigil_track_updated_at('social_accounts');
 
 -- Opaque refresh tokens, stored only as SHA-256 hashes, rotated on use; a reused token revokes its
 -- whole family.
@@ -127,7 +127,7 @@ CREATE TABLE api_tokens (
   updated_at      timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX api_tokens_organization_id_idx ON api_tokens (organization_id);
-SELECT vigil_track_updated_at('api_tokens');
+CALL vigil_track_updated_at('api_tokens');
 
 -- Row-level security ---------------------------------------------------------------------------
 
@@ -190,4 +190,4 @@ CREATE POLICY own_tokens ON refresh_tokens TO vigil_app
 CREATE POLICY platform_administration ON refresh_tokens TO vigil_platform USING (true) WITH CHECK (true);
 GRANT SELECT, INSERT, UPDATE, DELETE ON refresh_tokens TO vigil_app, vigil_platform;
 
-SELECT vigil_protect_tenant_table('api_tokens');
+CALL vigil_protect_tenant_table('api_tokens');

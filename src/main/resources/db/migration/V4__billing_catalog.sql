@@ -19,8 +19,8 @@ CREATE TABLE billing_programs (
   updated_at        timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT billing_programs_effective_period CHECK (expiration_date IS NULL OR expiration_date > effective_date)
 );
-SELECT vigil_track_updated_at('billing_programs');
-SELECT vigil_protect_catalog_table('billing_programs');
+CALL vigil_track_updated_at('billing_programs');
+CALL vigil_protect_catalog_table('billing_programs');
 
 CREATE TABLE cpt_codes (
   id                   text          PRIMARY KEY,
@@ -40,5 +40,5 @@ CREATE TABLE cpt_codes (
   updated_at           timestamptz   NOT NULL DEFAULT now(),
   CONSTRAINT cpt_codes_billing_program_id_code_key UNIQUE (billing_program_id, code)
 );
-SELECT vigil_track_updated_at('cpt_codes');
-SELECT vigil_protect_catalog_table('cpt_codes');
+CALL vigil_track_updated_at('cpt_codes');
+CALL vigil_protect_catalog_table('cpt_codes');

@@ -41,8 +41,8 @@ CREATE TABLE metric_definitions (
   CONSTRAINT metric_definitions_id_organization_id_key UNIQUE (id, organization_id)
 );
 CREATE INDEX metric_definitions_loinc_code_idx ON metric_definitions (loinc_code);
-SELECT vigil_track_updated_at('metric_definitions');
-SELECT vigil_protect_library_table('metric_definitions');
+CALL vigil_track_updated_at('metric_definitions');
+CALL vigil_protect_library_table('metric_definitions');
 
 CREATE TABLE assessment_templates (
   id                 text        PRIMARY KEY,
@@ -64,8 +64,8 @@ CREATE TABLE assessment_templates (
   CONSTRAINT assessment_templates_standardized_has_no_org CHECK (NOT is_standardized OR organization_id IS NULL),
   CONSTRAINT assessment_templates_id_organization_id_key UNIQUE (id, organization_id)
 );
-SELECT vigil_track_updated_at('assessment_templates');
-SELECT vigil_protect_library_table('assessment_templates');
+CALL vigil_track_updated_at('assessment_templates');
+CALL vigil_protect_library_table('assessment_templates');
 
 CREATE TABLE assessment_template_items (
   id                   text        PRIMARY KEY,
@@ -85,8 +85,8 @@ CREATE TABLE assessment_template_items (
     REFERENCES assessment_templates (id, organization_id) ON DELETE CASCADE
 );
 CREATE INDEX assessment_template_items_metric_definition_id_idx ON assessment_template_items (metric_definition_id);
-SELECT vigil_track_updated_at('assessment_template_items');
-SELECT vigil_protect_library_table('assessment_template_items');
+CALL vigil_track_updated_at('assessment_template_items');
+CALL vigil_protect_library_table('assessment_template_items');
 
 CREATE TABLE alert_rules (
   id               text        PRIMARY KEY,
@@ -111,8 +111,8 @@ CREATE TABLE alert_rules (
   CONSTRAINT alert_rules_organization_id_name_key UNIQUE NULLS NOT DISTINCT (organization_id, name),
   CONSTRAINT alert_rules_standardized_has_no_org CHECK (NOT is_standardized OR organization_id IS NULL)
 );
-SELECT vigil_track_updated_at('alert_rules');
-SELECT vigil_protect_library_table('alert_rules');
+CALL vigil_track_updated_at('alert_rules');
+CALL vigil_protect_library_table('alert_rules');
 
 CREATE TABLE condition_presets (
   id                  text        PRIMARY KEY,
@@ -133,8 +133,8 @@ CREATE TABLE condition_presets (
   CONSTRAINT condition_presets_id_organization_id_key UNIQUE (id, organization_id)
 );
 CREATE INDEX condition_presets_source_preset_id_idx ON condition_presets (source_preset_id);
-SELECT vigil_track_updated_at('condition_presets');
-SELECT vigil_protect_library_table('condition_presets');
+CALL vigil_track_updated_at('condition_presets');
+CALL vigil_protect_library_table('condition_presets');
 
 CREATE TABLE condition_preset_diagnoses (
   id                  text        PRIMARY KEY,
@@ -150,8 +150,8 @@ CREATE TABLE condition_preset_diagnoses (
   CONSTRAINT condition_preset_diagnoses_preset_org_fkey FOREIGN KEY (condition_preset_id, organization_id)
     REFERENCES condition_presets (id, organization_id) ON DELETE CASCADE
 );
-SELECT vigil_track_updated_at('condition_preset_diagnoses');
-SELECT vigil_protect_library_table('condition_preset_diagnoses');
+CALL vigil_track_updated_at('condition_preset_diagnoses');
+CALL vigil_protect_library_table('condition_preset_diagnoses');
 
 CREATE TABLE condition_preset_templates (
   id                  text        PRIMARY KEY,
@@ -169,8 +169,8 @@ CREATE TABLE condition_preset_templates (
     REFERENCES condition_presets (id, organization_id) ON DELETE CASCADE
 );
 CREATE INDEX condition_preset_templates_template_id_idx ON condition_preset_templates (template_id);
-SELECT vigil_track_updated_at('condition_preset_templates');
-SELECT vigil_protect_library_table('condition_preset_templates');
+CALL vigil_track_updated_at('condition_preset_templates');
+CALL vigil_protect_library_table('condition_preset_templates');
 
 CREATE TABLE condition_preset_alert_rules (
   id                  text        PRIMARY KEY,
@@ -182,13 +182,13 @@ CREATE TABLE condition_preset_alert_rules (
   updated_at          timestamptz NOT NULL DEFAULT now(),
   organization_id     text,
   is_enabled          boolean     NOT NULL DEFAULT true,
-  CONSTRAINT condition_preset_alert_rules_condition_preset_id_alert_rule_id_key UNIQUE (condition_preset_id, alert_rule_id),
+  CONSTRAINT condition_preset_alert_rules_preset_id_rule_id_key UNIQUE (condition_preset_id, alert_rule_id),
   CONSTRAINT condition_preset_alert_rules_preset_org_fkey FOREIGN KEY (condition_preset_id, organization_id)
     REFERENCES condition_presets (id, organization_id) ON DELETE CASCADE
 );
 CREATE INDEX condition_preset_alert_rules_alert_rule_id_idx ON condition_preset_alert_rules (alert_rule_id);
-SELECT vigil_track_updated_at('condition_preset_alert_rules');
-SELECT vigil_protect_library_table('condition_preset_alert_rules');
+CALL vigil_track_updated_at('condition_preset_alert_rules');
+CALL vigil_protect_library_table('condition_preset_alert_rules');
 
 CREATE TABLE drugs (
   id                text        PRIMARY KEY,
@@ -212,9 +212,9 @@ CREATE TABLE drugs (
   CONSTRAINT drugs_standardized_has_no_org CHECK (NOT is_standardized OR organization_id IS NULL)
 );
 CREATE UNIQUE INDEX drugs_standard_ndc_number_key ON drugs (ndc_number) WHERE organization_id IS NULL;
-SELECT vigil_track_updated_at('drugs');
-SELECT vigil_protect_library_table('drugs');
+CALL vigil_track_updated_at('drugs');
+CALL vigil_protect_library_table('drugs');
 
-SELECT vigil_guard_library_reference('assessment_template_items', 'metric_definition_id', 'metric_definitions');
-SELECT vigil_guard_library_reference('condition_preset_templates', 'template_id', 'assessment_templates');
-SELECT vigil_guard_library_reference('condition_preset_alert_rules', 'alert_rule_id', 'alert_rules');
+CALL vigil_guard_library_reference('assessment_template_items', 'metric_definition_id', 'metric_definitions');
+CALL vigil_guard_library_reference('condition_preset_templates', 'template_id', 'assessment_templates');
+CALL vigil_guard_library_reference('condition_preset_alert_rules', 'alert_rule_id', 'alert_rules');

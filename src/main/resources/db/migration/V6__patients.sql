@@ -26,8 +26,8 @@ CREATE TABLE clinicians (
   CONSTRAINT clinicians_organization_id_user_id_key UNIQUE (organization_id, user_id),
   CONSTRAINT clinicians_organization_id_npi_number_key UNIQUE (organization_id, npi_number)
 );
-SELECT vigil_track_updated_at('clinicians');
-SELECT vigil_protect_tenant_table('clinicians');
+CALL vigil_track_updated_at('clinicians');
+CALL vigil_protect_tenant_table('clinicians');
 
 CREATE TABLE patients (
   id                    text        PRIMARY KEY,
@@ -55,8 +55,8 @@ CREATE TABLE patients (
 );
 CREATE INDEX patients_organization_id_name_idx ON patients (organization_id, last_name, first_name);
 CREATE INDEX patients_organization_id_date_of_birth_idx ON patients (organization_id, date_of_birth);
-SELECT vigil_track_updated_at('patients');
-SELECT vigil_protect_tenant_table('patients');
+CALL vigil_track_updated_at('patients');
+CALL vigil_protect_tenant_table('patients');
 
 CREATE TABLE care_programs (
   id              text        PRIMARY KEY,
@@ -78,8 +78,8 @@ CREATE TABLE care_programs (
   CONSTRAINT care_programs_organization_id_name_key UNIQUE (organization_id, name),
   CONSTRAINT care_programs_id_organization_id_key UNIQUE (id, organization_id)
 );
-SELECT vigil_track_updated_at('care_programs');
-SELECT vigil_protect_tenant_table('care_programs');
+CALL vigil_track_updated_at('care_programs');
+CALL vigil_protect_tenant_table('care_programs');
 
 CREATE TABLE enrollments (
   id                  text        PRIMARY KEY,
@@ -115,6 +115,6 @@ CREATE INDEX enrollments_organization_id_status_idx ON enrollments (organization
 CREATE INDEX enrollments_patient_id_idx ON enrollments (patient_id);
 CREATE INDEX enrollments_clinician_id_idx ON enrollments (clinician_id);
 CREATE INDEX enrollments_care_program_id_idx ON enrollments (care_program_id);
-SELECT vigil_track_updated_at('enrollments');
-SELECT vigil_protect_tenant_table('enrollments');
-SELECT vigil_guard_library_reference('enrollments', 'condition_preset_id', 'condition_presets');
+CALL vigil_track_updated_at('enrollments');
+CALL vigil_protect_tenant_table('enrollments');
+CALL vigil_guard_library_reference('enrollments', 'condition_preset_id', 'condition_presets');

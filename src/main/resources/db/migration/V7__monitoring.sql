@@ -29,9 +29,9 @@ CREATE TABLE observations (
 CREATE INDEX observations_patient_id_metric_id_recorded_at_idx ON observations (patient_id, metric_id, recorded_at);
 CREATE INDEX observations_enrollment_id_recorded_at_idx ON observations (enrollment_id, recorded_at) WHERE enrollment_id IS NOT NULL;
 CREATE INDEX observations_organization_id_recorded_at_idx ON observations (organization_id, recorded_at);
-SELECT vigil_track_updated_at('observations');
-SELECT vigil_protect_tenant_table('observations');
-SELECT vigil_guard_library_reference('observations', 'metric_id', 'metric_definitions');
+CALL vigil_track_updated_at('observations');
+CALL vigil_protect_tenant_table('observations');
+CALL vigil_guard_library_reference('observations', 'metric_id', 'metric_definitions');
 
 CREATE TABLE assessments (
   id              text        PRIMARY KEY,
@@ -63,9 +63,9 @@ CREATE TABLE assessments (
 );
 CREATE INDEX assessments_patient_id_completed_at_idx ON assessments (patient_id, completed_at);
 CREATE INDEX assessments_template_id_idx ON assessments (template_id);
-SELECT vigil_track_updated_at('assessments');
-SELECT vigil_protect_tenant_table('assessments');
-SELECT vigil_guard_library_reference('assessments', 'template_id', 'assessment_templates');
+CALL vigil_track_updated_at('assessments');
+CALL vigil_protect_tenant_table('assessments');
+CALL vigil_guard_library_reference('assessments', 'template_id', 'assessment_templates');
 
 -- Observations an assessment produced (its items and its total), so charts, rules and billing see them.
 ALTER TABLE observations ADD COLUMN assessment_id text;
@@ -103,9 +103,9 @@ CREATE TABLE scheduled_assessments (
 );
 CREATE INDEX scheduled_assessments_organization_id_status_due_at_idx ON scheduled_assessments (organization_id, status, due_at);
 CREATE INDEX scheduled_assessments_enrollment_id_idx ON scheduled_assessments (enrollment_id);
-SELECT vigil_track_updated_at('scheduled_assessments');
-SELECT vigil_protect_tenant_table('scheduled_assessments');
-SELECT vigil_guard_library_reference('scheduled_assessments', 'template_id', 'assessment_templates');
+CALL vigil_track_updated_at('scheduled_assessments');
+CALL vigil_protect_tenant_table('scheduled_assessments');
+CALL vigil_guard_library_reference('scheduled_assessments', 'template_id', 'assessment_templates');
 
 CREATE TABLE patient_medications (
   id               text        PRIMARY KEY,
@@ -136,9 +136,9 @@ CREATE TABLE patient_medications (
     REFERENCES clinicians (id, organization_id) ON DELETE RESTRICT
 );
 CREATE INDEX patient_medications_patient_id_idx ON patient_medications (patient_id);
-SELECT vigil_track_updated_at('patient_medications');
-SELECT vigil_protect_tenant_table('patient_medications');
-SELECT vigil_guard_library_reference('patient_medications', 'drug_id', 'drugs');
+CALL vigil_track_updated_at('patient_medications');
+CALL vigil_protect_tenant_table('patient_medications');
+CALL vigil_guard_library_reference('patient_medications', 'drug_id', 'drugs');
 
 CREATE TABLE medication_adherence (
   id                    text        PRIMARY KEY,
@@ -157,8 +157,8 @@ CREATE TABLE medication_adherence (
   CONSTRAINT medication_adherence_medication_fkey FOREIGN KEY (patient_medication_id, organization_id)
     REFERENCES patient_medications (id, organization_id) ON DELETE CASCADE
 );
-SELECT vigil_track_updated_at('medication_adherence');
-SELECT vigil_protect_tenant_table('medication_adherence');
+CALL vigil_track_updated_at('medication_adherence');
+CALL vigil_protect_tenant_table('medication_adherence');
 
 CREATE TABLE devices (
   id              text        PRIMARY KEY,
@@ -175,8 +175,8 @@ CREATE TABLE devices (
   CONSTRAINT devices_vendor_serial_number_key UNIQUE (vendor, serial_number),
   CONSTRAINT devices_id_organization_id_key UNIQUE (id, organization_id)
 );
-SELECT vigil_track_updated_at('devices');
-SELECT vigil_protect_tenant_table('devices');
+CALL vigil_track_updated_at('devices');
+CALL vigil_protect_tenant_table('devices');
 
 CREATE TABLE device_assignments (
   id              text        PRIMARY KEY,
@@ -199,5 +199,5 @@ CREATE TABLE device_assignments (
 -- A device is with at most one patient at a time.
 CREATE UNIQUE INDEX device_assignments_one_open_per_device ON device_assignments (device_id) WHERE unassigned_at IS NULL;
 CREATE INDEX device_assignments_patient_id_idx ON device_assignments (patient_id);
-SELECT vigil_track_updated_at('device_assignments');
-SELECT vigil_protect_tenant_table('device_assignments');
+CALL vigil_track_updated_at('device_assignments');
+CALL vigil_protect_tenant_table('device_assignments');

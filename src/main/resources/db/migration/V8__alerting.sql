@@ -46,6 +46,6 @@ CREATE INDEX alerts_organization_id_status_idx ON alerts (organization_id, statu
 CREATE INDEX alerts_patient_id_triggered_at_idx ON alerts (patient_id, triggered_at);
 CREATE INDEX alerts_rule_id_idx ON alerts (rule_id);
 CREATE INDEX alerts_claimed_by_id_idx ON alerts (claimed_by_id) WHERE claimed_by_id IS NOT NULL;
-SELECT vigil_track_updated_at('alerts');
-SELECT vigil_protect_tenant_table('alerts');
-SELECT vigil_guard_library_reference('alerts', 'rule_id', 'alert_rules');
+CALL vigil_track_updated_at('alerts');
+CALL vigil_protect_tenant_table('alerts');
+CALL vigil_guard_library_reference('alerts', 'rule_id', 'alert_rules');

@@ -43,8 +43,8 @@ CREATE TABLE time_logs (
 CREATE INDEX time_logs_enrollment_id_logged_at_idx ON time_logs (enrollment_id, logged_at);
 CREATE INDEX time_logs_patient_id_logged_at_idx ON time_logs (patient_id, logged_at);
 CREATE INDEX time_logs_clinician_id_logged_at_idx ON time_logs (clinician_id, logged_at);
-SELECT vigil_track_updated_at('time_logs');
-SELECT vigil_protect_tenant_table('time_logs');
+CALL vigil_track_updated_at('time_logs');
+CALL vigil_protect_tenant_table('time_logs');
 
 CREATE TABLE tasks (
   id               text        PRIMARY KEY,
@@ -80,8 +80,8 @@ CREATE TABLE tasks (
 CREATE INDEX tasks_organization_id_assigned_to_id_status_due_date_idx ON tasks (organization_id, assigned_to_id, status, due_date);
 CREATE INDEX tasks_organization_id_patient_id_status_idx ON tasks (organization_id, patient_id, status);
 CREATE INDEX tasks_organization_id_due_date_status_idx ON tasks (organization_id, due_date, status);
-SELECT vigil_track_updated_at('tasks');
-SELECT vigil_protect_tenant_table('tasks');
+CALL vigil_track_updated_at('tasks');
+CALL vigil_protect_tenant_table('tasks');
 
 CREATE TABLE encounter_notes (
   id               text        PRIMARY KEY,
@@ -113,8 +113,8 @@ CREATE TABLE encounter_notes (
     REFERENCES alerts (id, organization_id) ON DELETE RESTRICT
 );
 CREATE INDEX encounter_notes_patient_id_created_at_idx ON encounter_notes (patient_id, created_at);
-SELECT vigil_track_updated_at('encounter_notes');
-SELECT vigil_protect_tenant_table('encounter_notes');
+CALL vigil_track_updated_at('encounter_notes');
+CALL vigil_protect_tenant_table('encounter_notes');
 
 CREATE TABLE saved_views (
   id              text        PRIMARY KEY,
@@ -138,5 +138,5 @@ CREATE TABLE saved_views (
 );
 -- At most one default view per user, organization and view type.
 CREATE UNIQUE INDEX saved_views_one_default ON saved_views (organization_id, user_id, view_type) WHERE is_default;
-SELECT vigil_track_updated_at('saved_views');
-SELECT vigil_protect_tenant_table('saved_views');
+CALL vigil_track_updated_at('saved_views');
+CALL vigil_protect_tenant_table('saved_views');

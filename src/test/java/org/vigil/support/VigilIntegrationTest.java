@@ -19,7 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "vigil.database.embedded.data-directory=",
-        "vigil.database.embedded.port=0"
+        "vigil.database.embedded.port=0",
+        "spring.jpa.hibernate.ddl-auto=validate"
 })
 @Tag("database")
 public @interface VigilIntegrationTest {

@@ -20,7 +20,9 @@ final class PortCheck {
 
     static void requireFree(int port, Path dataDirectory) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As PostgreSQL itself does: connections of a previous run lingering in TIME_WAIT do
+            // not block the port, a listening server does.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException taken) {
             throw new IllegalStateException(message(port, dataDirectory), taken);
