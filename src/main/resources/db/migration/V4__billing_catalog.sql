@@ -13,7 +13,10 @@ CREATE TABLE billing_programs (
   expiration_date   timestamptz,
   -- Array of {ruleType: INSURANCE|DIAGNOSIS|CONSENT|CUSTOM, description, logic}.
   eligibility_rules jsonb       NOT NULL
-                    CONSTRAINT billing_programs_eligibility_rules_array CHECK (jsonb_typeof(eligibility_rules) = 'array'),
+                    CONSTRAINT billing_programs_eligibility_rules_shape CHECK (
+                      jsonb_typeof(eligibility_rules) = 'array'
+                      AND NOT jsonb_path_exists(eligibility_rules,
+                        '$[*] ? (!(@.ruleType == "INSURANCE" || @.ruleType == "DIAGNOSIS" || @.ruleType == "CONSENT" || @.ruleType == "CUSTOM"))')),
   is_active         boolean     NOT NULL DEFAULT true,
   created_at        timestamptz NOT NULL DEFAULT now(),
   updated_at        timestamptz NOT NULL DEFAULT now(),

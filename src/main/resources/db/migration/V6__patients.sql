@@ -95,7 +95,13 @@ CREATE TABLE enrollments (
   end_date            timestamptz,
   -- {eligible: boolean, insurance: {type: string}, chronicConditions: string[], consent?: boolean}
   billing_eligibility jsonb
-                      CONSTRAINT enrollments_billing_eligibility_object CHECK (billing_eligibility IS NULL OR jsonb_typeof(billing_eligibility) = 'object'),
+                      CONSTRAINT enrollments_billing_eligibility_shape CHECK (
+                        billing_eligibility IS NULL OR (
+                          jsonb_typeof(billing_eligibility) = 'object'
+                          AND coalesce(jsonb_typeof(billing_eligibility -> 'eligible'), 'missing') = 'boolean'
+                          AND coalesce(jsonb_typeof(billing_eligibility -> 'insurance'), 'object') = 'object'
+                          AND coalesce(jsonb_typeof(billing_eligibility -> 'chronicConditions'), 'array') = 'array'
+                          AND coalesce(jsonb_typeof(billing_eligibility -> 'consent'), 'boolean') = 'boolean')),
   notes               text,
   created_at          timestamptz NOT NULL DEFAULT now(),
   updated_at          timestamptz NOT NULL DEFAULT now(),
