@@ -2,7 +2,7 @@
 # Start-time benchmark: how long `java -jar target/vigil.jar` takes until /actuator/health is UP,
 # on the embedded PostgreSQL. The first run creates the data directory (cold); later runs reuse it
 # (warm), which is what a restart costs. Prints one line per run and the warm median.
-#   usage: bench/start-time.sh [runs]      (builds the jar first if it is missing)
+#   usage: [JAVA_OPTS=...] bench/start-time.sh [runs]   (builds the jar first if it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-4}"
@@ -14,7 +14,7 @@ trap 'rm -rf "$home"' EXIT
 warm=()
 for i in $(seq 1 "$runs"); do
   start=$(date +%s.%N)
-  VIGIL_HOME="$home" VIGIL_DB_PORT=$db_port SERVER_PORT=$port java -jar target/vigil.jar >"$home/run-$i.log" 2>&1 &
+  VIGIL_HOME="$home" VIGIL_DB_PORT=$db_port SERVER_PORT=$port java ${JAVA_OPTS:-} -jar target/vigil.jar >"$home/run-$i.log" 2>&1 &
   pid=$!
   until curl -fs "http://localhost:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     kill -0 "$pid" 2>/dev/null || { echo "Vigil exited; see log:"; tail -20 "$home/run-$i.log"; exit 1; }

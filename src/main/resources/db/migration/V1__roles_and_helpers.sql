@@ -122,21 +122,30 @@ BEGIN
 END
 $$;
 
--- A row may reference a clinical-library row (metric, template, rule, preset, drug) only when the
--- writer can see it: a standardized row or one of its own organization's. Foreign-key checks
--- bypass row-level security, so without this a tenant could point at another organization's
--- private copy by guessing its id. The lookup runs as the writing role, under its policies.
--- Usage: CREATE TRIGGER ... FOR EACH ROW EXECUTE FUNCTION vigil_check_library_reference('column', 'table')
-CREATE FUNCTION vigil_check_library_reference() RETURNS trigger
+-- A row may reference a shared row (a clinical-library row, or a user) only when the writer can
+-- see it: for the library a standardized row or one of its own organization's; for users a
+-- member of its organization. Foreign-key checks bypass row-level security, so without this a
+-- tenant could point at another organization's private copy or staff by guessing an id. The
+-- lookup runs as the writing role, under its policies.
+-- Usage: CALL vigil_guard_reference('table', 'column', 'referenced table')
+CREATE FUNCTION vigil_check_visible_reference() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
 DECLARE
   ref_id  text;
+  old_id  text;
   visible boolean;
 BEGIN
   EXECUTE format('SELECT ($1).%I', TG_ARGV[0]) INTO ref_id USING NEW;
   IF ref_id IS NULL THEN
     RETURN NEW;
+  END IF;
+  IF TG_OP = 'UPDATE' THEN
+    -- An unchanged reference was checked when it was written.
+    EXECUTE format('SELECT ($1).%I', TG_ARGV[0]) INTO old_id USING OLD;
+    IF old_id IS NOT DISTINCT FROM ref_id THEN
+      RETURN NEW;
+    END IF;
   END IF;
   EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1)', TG_ARGV[1]) INTO visible USING ref_id;
   IF NOT visible THEN
@@ -148,12 +157,12 @@ BEGIN
 END
 $$;
 
-CREATE PROCEDURE vigil_guard_library_reference(t regclass, col text, target text)
+CREATE PROCEDURE vigil_guard_reference(t regclass, col text, target text)
   LANGUAGE plpgsql
   AS $$
 BEGIN
   EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OF %I ON %s FOR EACH ROW '
-                 'EXECUTE FUNCTION vigil_check_library_reference(%L, %L)',
+                 'EXECUTE FUNCTION vigil_check_visible_reference(%L, %L)',
                  'guard_' || col, col, t, col, target);
 END
 $$;

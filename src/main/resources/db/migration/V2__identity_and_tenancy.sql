@@ -191,3 +191,4 @@ CREATE POLICY platform_administration ON refresh_tokens TO vigil_platform USING 
 GRANT SELECT, INSERT, UPDATE, DELETE ON refresh_tokens TO vigil_app, vigil_platform;
 
 CALL vigil_protect_tenant_table('api_tokens');
+CALL vigil_guard_reference('api_tokens', 'user_id', 'users');

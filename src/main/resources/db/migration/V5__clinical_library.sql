@@ -2,8 +2,10 @@
 -- condition presets (diagnoses, templates, rule links) and drugs.
 -- Library rows with organization_id NULL are the standardized library (read-only for tenants);
 -- rows with an organization are that organization's own copies (source_*_id names the origin).
--- Child tables carry the parent's organization_id, enforced by composite foreign keys, so the
--- same policies apply to them.
+-- Child tables carry the parent's organization_id, so the same policies apply to them. The
+-- generated organization_key (organization_id, or '' for standardized rows) lets a composite
+-- foreign key demand exact equality with the parent, NULL included: a standardized child can
+-- never hang under an organization's copy, nor an organization's child under a standard parent.
 -- Names and keys are unique per organization and among standardized rows (NULLS NOT DISTINCT).
 
 CREATE TABLE metric_definitions (
@@ -37,8 +39,7 @@ CREATE TABLE metric_definitions (
   CONSTRAINT metric_definitions_organization_id_key_key UNIQUE NULLS NOT DISTINCT (organization_id, key),
   CONSTRAINT metric_definitions_standardized_has_no_org CHECK (NOT is_standardized OR organization_id IS NULL),
   CONSTRAINT metric_definitions_normal_range CHECK (normal_min IS NULL OR normal_max IS NULL OR normal_min <= normal_max),
-  CONSTRAINT metric_definitions_plausible_range CHECK (plausible_min IS NULL OR plausible_max IS NULL OR plausible_min <= plausible_max),
-  CONSTRAINT metric_definitions_id_organization_id_key UNIQUE (id, organization_id)
+  CONSTRAINT metric_definitions_plausible_range CHECK (plausible_min IS NULL OR plausible_max IS NULL OR plausible_min <= plausible_max)
 );
 CREATE INDEX metric_definitions_loinc_code_idx ON metric_definitions (loinc_code);
 CALL vigil_track_updated_at('metric_definitions');
@@ -62,7 +63,8 @@ CREATE TABLE assessment_templates (
   version            bigint      NOT NULL DEFAULT 0,
   CONSTRAINT assessment_templates_organization_id_name_key UNIQUE NULLS NOT DISTINCT (organization_id, name),
   CONSTRAINT assessment_templates_standardized_has_no_org CHECK (NOT is_standardized OR organization_id IS NULL),
-  CONSTRAINT assessment_templates_id_organization_id_key UNIQUE (id, organization_id)
+  organization_key    text        GENERATED ALWAYS AS (coalesce(organization_id, '')) STORED,
+  CONSTRAINT assessment_templates_id_organization_key_key UNIQUE (id, organization_key)
 );
 CALL vigil_track_updated_at('assessment_templates');
 CALL vigil_protect_library_table('assessment_templates');
@@ -79,10 +81,11 @@ CREATE TABLE assessment_template_items (
   updated_at           timestamptz NOT NULL DEFAULT now(),
   -- Designed: the parent's organization, and an item-level flag such as PHQ-9 item 9 > 0.
   organization_id      text,
+  organization_key     text        GENERATED ALWAYS AS (coalesce(organization_id, '')) STORED,
   flag_rule            jsonb,
   CONSTRAINT assessment_template_items_template_id_metric_definition_id_key UNIQUE (template_id, metric_definition_id),
-  CONSTRAINT assessment_template_items_template_org_fkey FOREIGN KEY (template_id, organization_id)
-    REFERENCES assessment_templates (id, organization_id) ON DELETE CASCADE
+  CONSTRAINT assessment_template_items_template_org_fkey FOREIGN KEY (template_id, organization_key)
+    REFERENCES assessment_templates (id, organization_key) ON DELETE CASCADE
 );
 CREATE INDEX assessment_template_items_metric_definition_id_idx ON assessment_template_items (metric_definition_id);
 CALL vigil_track_updated_at('assessment_template_items');
@@ -130,7 +133,8 @@ CREATE TABLE condition_presets (
   CONSTRAINT condition_presets_organization_id_name_key UNIQUE NULLS NOT DISTINCT (organization_id, name),
   -- The seed's rule: standardized presets have organizationId = null and isStandardized = true.
   CONSTRAINT condition_presets_standardized_has_no_org CHECK (NOT is_standardized OR organization_id IS NULL),
-  CONSTRAINT condition_presets_id_organization_id_key UNIQUE (id, organization_id)
+  organization_key    text        GENERATED ALWAYS AS (coalesce(organization_id, '')) STORED,
+  CONSTRAINT condition_presets_id_organization_key_key UNIQUE (id, organization_key)
 );
 CREATE INDEX condition_presets_source_preset_id_idx ON condition_presets (source_preset_id);
 CALL vigil_track_updated_at('condition_presets');
@@ -146,9 +150,10 @@ CREATE TABLE condition_preset_diagnoses (
   created_at          timestamptz NOT NULL DEFAULT now(),
   updated_at          timestamptz NOT NULL DEFAULT now(),
   organization_id     text,
+  organization_key     text        GENERATED ALWAYS AS (coalesce(organization_id, '')) STORED,
   CONSTRAINT condition_preset_diagnoses_condition_preset_id_icd10_key UNIQUE (condition_preset_id, icd10),
-  CONSTRAINT condition_preset_diagnoses_preset_org_fkey FOREIGN KEY (condition_preset_id, organization_id)
-    REFERENCES condition_presets (id, organization_id) ON DELETE CASCADE
+  CONSTRAINT condition_preset_diagnoses_preset_org_fkey FOREIGN KEY (condition_preset_id, organization_key)
+    REFERENCES condition_presets (id, organization_key) ON DELETE CASCADE
 );
 CALL vigil_track_updated_at('condition_preset_diagnoses');
 CALL vigil_protect_library_table('condition_preset_diagnoses');
@@ -164,9 +169,10 @@ CREATE TABLE condition_preset_templates (
   created_at          timestamptz NOT NULL DEFAULT now(),
   updated_at          timestamptz NOT NULL DEFAULT now(),
   organization_id     text,
+  organization_key     text        GENERATED ALWAYS AS (coalesce(organization_id, '')) STORED,
   CONSTRAINT condition_preset_templates_condition_preset_id_template_id_key UNIQUE (condition_preset_id, template_id),
-  CONSTRAINT condition_preset_templates_preset_org_fkey FOREIGN KEY (condition_preset_id, organization_id)
-    REFERENCES condition_presets (id, organization_id) ON DELETE CASCADE
+  CONSTRAINT condition_preset_templates_preset_org_fkey FOREIGN KEY (condition_preset_id, organization_key)
+    REFERENCES condition_presets (id, organization_key) ON DELETE CASCADE
 );
 CREATE INDEX condition_preset_templates_template_id_idx ON condition_preset_templates (template_id);
 CALL vigil_track_updated_at('condition_preset_templates');
@@ -181,10 +187,11 @@ CREATE TABLE condition_preset_alert_rules (
   created_at          timestamptz NOT NULL DEFAULT now(),
   updated_at          timestamptz NOT NULL DEFAULT now(),
   organization_id     text,
+  organization_key     text        GENERATED ALWAYS AS (coalesce(organization_id, '')) STORED,
   is_enabled          boolean     NOT NULL DEFAULT true,
   CONSTRAINT condition_preset_alert_rules_preset_id_rule_id_key UNIQUE (condition_preset_id, alert_rule_id),
-  CONSTRAINT condition_preset_alert_rules_preset_org_fkey FOREIGN KEY (condition_preset_id, organization_id)
-    REFERENCES condition_presets (id, organization_id) ON DELETE CASCADE
+  CONSTRAINT condition_preset_alert_rules_preset_org_fkey FOREIGN KEY (condition_preset_id, organization_key)
+    REFERENCES condition_presets (id, organization_key) ON DELETE CASCADE
 );
 CREATE INDEX condition_preset_alert_rules_alert_rule_id_idx ON condition_preset_alert_rules (alert_rule_id);
 CALL vigil_track_updated_at('condition_preset_alert_rules');
@@ -215,6 +222,6 @@ CREATE UNIQUE INDEX drugs_standard_ndc_number_key ON drugs (ndc_number) WHERE or
 CALL vigil_track_updated_at('drugs');
 CALL vigil_protect_library_table('drugs');
 
-CALL vigil_guard_library_reference('assessment_template_items', 'metric_definition_id', 'metric_definitions');
-CALL vigil_guard_library_reference('condition_preset_templates', 'template_id', 'assessment_templates');
-CALL vigil_guard_library_reference('condition_preset_alert_rules', 'alert_rule_id', 'alert_rules');
+CALL vigil_guard_reference('assessment_template_items', 'metric_definition_id', 'metric_definitions');
+CALL vigil_guard_reference('condition_preset_templates', 'template_id', 'assessment_templates');
+CALL vigil_guard_reference('condition_preset_alert_rules', 'alert_rule_id', 'alert_rules');

@@ -123,4 +123,5 @@ CREATE INDEX enrollments_clinician_id_idx ON enrollments (clinician_id);
 CREATE INDEX enrollments_care_program_id_idx ON enrollments (care_program_id);
 CALL vigil_track_updated_at('enrollments');
 CALL vigil_protect_tenant_table('enrollments');
-CALL vigil_guard_library_reference('enrollments', 'condition_preset_id', 'condition_presets');
+CALL vigil_guard_reference('enrollments', 'condition_preset_id', 'condition_presets');
+CALL vigil_guard_reference('clinicians', 'user_id', 'users');

@@ -31,7 +31,7 @@ CREATE INDEX observations_enrollment_id_recorded_at_idx ON observations (enrollm
 CREATE INDEX observations_organization_id_recorded_at_idx ON observations (organization_id, recorded_at);
 CALL vigil_track_updated_at('observations');
 CALL vigil_protect_tenant_table('observations');
-CALL vigil_guard_library_reference('observations', 'metric_id', 'metric_definitions');
+CALL vigil_guard_reference('observations', 'metric_id', 'metric_definitions');
 
 CREATE TABLE assessments (
   id              text        PRIMARY KEY,
@@ -65,7 +65,7 @@ CREATE INDEX assessments_patient_id_completed_at_idx ON assessments (patient_id,
 CREATE INDEX assessments_template_id_idx ON assessments (template_id);
 CALL vigil_track_updated_at('assessments');
 CALL vigil_protect_tenant_table('assessments');
-CALL vigil_guard_library_reference('assessments', 'template_id', 'assessment_templates');
+CALL vigil_guard_reference('assessments', 'template_id', 'assessment_templates');
 
 -- Observations an assessment produced (its items and its total), so charts, rules and billing see them.
 ALTER TABLE observations ADD COLUMN assessment_id text;
@@ -105,7 +105,7 @@ CREATE INDEX scheduled_assessments_organization_id_status_due_at_idx ON schedule
 CREATE INDEX scheduled_assessments_enrollment_id_idx ON scheduled_assessments (enrollment_id);
 CALL vigil_track_updated_at('scheduled_assessments');
 CALL vigil_protect_tenant_table('scheduled_assessments');
-CALL vigil_guard_library_reference('scheduled_assessments', 'template_id', 'assessment_templates');
+CALL vigil_guard_reference('scheduled_assessments', 'template_id', 'assessment_templates');
 
 CREATE TABLE patient_medications (
   id               text        PRIMARY KEY,
@@ -138,7 +138,7 @@ CREATE TABLE patient_medications (
 CREATE INDEX patient_medications_patient_id_idx ON patient_medications (patient_id);
 CALL vigil_track_updated_at('patient_medications');
 CALL vigil_protect_tenant_table('patient_medications');
-CALL vigil_guard_library_reference('patient_medications', 'drug_id', 'drugs');
+CALL vigil_guard_reference('patient_medications', 'drug_id', 'drugs');
 
 CREATE TABLE medication_adherence (
   id                    text        PRIMARY KEY,
@@ -201,3 +201,6 @@ CREATE UNIQUE INDEX device_assignments_one_open_per_device ON device_assignments
 CREATE INDEX device_assignments_patient_id_idx ON device_assignments (patient_id);
 CALL vigil_track_updated_at('device_assignments');
 CALL vigil_protect_tenant_table('device_assignments');
+
+-- References to users must name a member of the writer's organization (or the signed-in user).
+CALL vigil_guard_reference('assessments', 'submitted_by_id', 'users');

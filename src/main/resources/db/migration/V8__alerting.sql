@@ -48,4 +48,7 @@ CREATE INDEX alerts_rule_id_idx ON alerts (rule_id);
 CREATE INDEX alerts_claimed_by_id_idx ON alerts (claimed_by_id) WHERE claimed_by_id IS NOT NULL;
 CALL vigil_track_updated_at('alerts');
 CALL vigil_protect_tenant_table('alerts');
-CALL vigil_guard_library_reference('alerts', 'rule_id', 'alert_rules');
+CALL vigil_guard_reference('alerts', 'rule_id', 'alert_rules');
+-- References to users must name a member of the writer's organization (or the signed-in user).
+CALL vigil_guard_reference('alerts', 'claimed_by_id', 'users');
+CALL vigil_guard_reference('alerts', 'resolved_by_id', 'users');

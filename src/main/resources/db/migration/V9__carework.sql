@@ -140,3 +140,11 @@ CREATE TABLE saved_views (
 CREATE UNIQUE INDEX saved_views_one_default ON saved_views (organization_id, user_id, view_type) WHERE is_default;
 CALL vigil_track_updated_at('saved_views');
 CALL vigil_protect_tenant_table('saved_views');
+
+-- References to users must name a member of the writer's organization (or the signed-in user).
+CALL vigil_guard_reference('time_logs', 'created_by_id', 'users');
+CALL vigil_guard_reference('tasks', 'assigned_to_id', 'users');
+CALL vigil_guard_reference('tasks', 'assigned_by_id', 'users');
+CALL vigil_guard_reference('tasks', 'completed_by_id', 'users');
+CALL vigil_guard_reference('encounter_notes', 'attested_by_id', 'users');
+CALL vigil_guard_reference('saved_views', 'user_id', 'users');

@@ -8,7 +8,6 @@ import org.skyscreamer.jsonassert.JSONAssert;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.vigil.audit.internal.AuditLogEntry;
 import org.vigil.audit.internal.AuditLogEntryRepository;
 import org.vigil.support.TestData;
@@ -33,9 +32,7 @@ class AuditPersistenceTest {
         String details = "{\"fields\": [\"dateOfBirth\", \"insuranceInfo\"], \"route\": \"/patients/{id}\"}";
 
         String id = tenant.call(clinic, user, () -> {
-            AuditLogEntry entry = new AuditLogEntry("PATIENT_VIEWED");
-            // The entity offers no way to set organization_id (see the test report), so set the field.
-            ReflectionTestUtils.setField(entry, "organizationId", clinic);
+            AuditLogEntry entry = new AuditLogEntry(clinic, "PATIENT_VIEWED");
             entry.setUserId(user);
             entry.setResourceType("patient");
             entry.setResourceId(patient);
@@ -76,8 +73,7 @@ class AuditPersistenceTest {
     void anOrganizationCannotWriteEntriesForAnother() {
         String clinic = data.organization();
         String otherClinic = data.organization();
-        AuditLogEntry forged = new AuditLogEntry("PATIENT_EXPORTED");
-        ReflectionTestUtils.setField(forged, "organizationId", otherClinic);
+        AuditLogEntry forged = new AuditLogEntry(otherClinic, "PATIENT_EXPORTED");
         assertThatThrownBy(() -> tenant.run(clinic, () -> entries.saveAndFlush(forged)))
                 .isInstanceOf(DataAccessException.class)
                 .rootCause().hasMessageContaining("row-level security");

@@ -51,7 +51,7 @@ class IdentityPersistenceTest {
             google.setIssuer("https://accounts.google.com");
             google.setEmail(email);
             socialAccounts.save(google);
-            RefreshToken refresh = new RefreshToken(user.getId(), "family-" + unique, "hash-r-" + unique, EXPIRES);
+            RefreshToken refresh = new RefreshToken(clinic, user.getId(), "family-" + unique, "hash-r-" + unique, EXPIRES);
             refreshTokens.save(refresh);
             ApiToken api = new ApiToken(clinic, user.getId(), "Device gateway", "vgl_3f9a", "hash-a-" + unique);
             api.setScopes(new String[] {"observations:write", "devices:read"});

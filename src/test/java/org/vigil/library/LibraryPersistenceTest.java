@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.vigil.library.internal.AlertRule;
 import org.vigil.library.internal.AlertRuleRepository;
 import org.vigil.library.internal.AssessmentTemplate;
@@ -62,7 +61,7 @@ class LibraryPersistenceTest {
     void theStandardizedLibraryIsWrittenByThePlatformAndReadByEveryTenant() throws Exception {
         String unique = Ids.newId();
         Saved saved = platform.call(null, "maintain standard library", () -> {
-            MetricDefinition metric = new MetricDefinition("phq_item1_" + unique, "Little interest or pleasure", ValueType.ORDINAL);
+            MetricDefinition metric = new MetricDefinition(null, "phq_item1_" + unique, "Little interest or pleasure", ValueType.ORDINAL);
             metric.setStandardized(true);
             metric.setLoincCode("44250-9");
             metric.setOptions(OPTIONS);
@@ -71,35 +70,35 @@ class LibraryPersistenceTest {
             metric.setPlausibleMin(new BigDecimal("0"));
             metric.setPlausibleMax(new BigDecimal("3"));
             metrics.save(metric);
-            AssessmentTemplate template = new AssessmentTemplate("PHQ-2 " + unique);
+            AssessmentTemplate template = new AssessmentTemplate(null, "PHQ-2 " + unique);
             template.setStandardized(true);
             template.setLoincCode("55757-9");
             template.setScoring("{\"method\": \"SUM\"}");
             templates.save(template);
-            AssessmentTemplateItem item = new AssessmentTemplateItem(template.getId(), metric.getId());
+            AssessmentTemplateItem item = new AssessmentTemplateItem(null, template.getId(), metric.getId());
             item.setDisplayOrder(1);
             item.setRequired(true);
             items.save(item);
-            AlertRule rule = new AlertRule("Hypertensive crisis " + unique, AlertSeverity.CRITICAL, CONDITIONS);
+            AlertRule rule = new AlertRule(null, "Hypertensive crisis " + unique, AlertSeverity.CRITICAL, CONDITIONS);
             rule.setStandardized(true);
             rule.setPriority(9);
             rules.save(rule);
-            ConditionPreset preset = new ConditionPreset("Hypertension " + unique);
+            ConditionPreset preset = new ConditionPreset(null, "Hypertension " + unique);
             preset.setStandardized(true);
             preset.setCategory("Cardiovascular");
             presets.save(preset);
-            ConditionPresetDiagnosis diagnosis = new ConditionPresetDiagnosis(preset.getId(), "I10", "Essential hypertension");
+            ConditionPresetDiagnosis diagnosis = new ConditionPresetDiagnosis(null, preset.getId(), "I10", "Essential hypertension");
             diagnosis.setPrimary(true);
             diagnosis.setSnomed("38341003");
             diagnoses.save(diagnosis);
-            ConditionPresetTemplate presetTemplate = new ConditionPresetTemplate(preset.getId(), template.getId());
+            ConditionPresetTemplate presetTemplate = new ConditionPresetTemplate(null, preset.getId(), template.getId());
             presetTemplate.setFrequency("7");
             presetTemplate.setRequired(true);
             presetTemplates.save(presetTemplate);
-            ConditionPresetAlertRule presetRule = new ConditionPresetAlertRule(preset.getId(), rule.getId());
+            ConditionPresetAlertRule presetRule = new ConditionPresetAlertRule(null, preset.getId(), rule.getId());
             presetRule.setPriority(8);
             presetRules.save(presetRule);
-            Drug drug = new Drug("Lisinopril " + unique);
+            Drug drug = new Drug(null, "Lisinopril " + unique);
             drug.setStandardized(true);
             drug.setStrength("10 mg");
             drug.setRxnormCode("314076");
@@ -154,13 +153,10 @@ class LibraryPersistenceTest {
         String standard = data.conditionPreset(null);
         String clinic = data.organization();
         String[] ids = tenant.call(clinic, () -> {
-            ConditionPreset copy = new ConditionPreset("Hypertension (our protocol)");
+            ConditionPreset copy = new ConditionPreset(clinic, "Hypertension (our protocol)");
             copy.setSourcePresetId(standard);
-            // The entities offer no way to set organization_id (see the test report), so set the field.
-            ReflectionTestUtils.setField(copy, "organizationId", clinic);
             presets.save(copy);
-            ConditionPresetDiagnosis diagnosis = new ConditionPresetDiagnosis(copy.getId(), "I11.9", "Hypertensive heart disease");
-            ReflectionTestUtils.setField(diagnosis, "organizationId", clinic);
+            ConditionPresetDiagnosis diagnosis = new ConditionPresetDiagnosis(clinic, copy.getId(), "I11.9", "Hypertensive heart disease");
             diagnoses.save(diagnosis);
             return new String[] {copy.getId(), diagnosis.getId()};
         });
@@ -182,7 +178,7 @@ class LibraryPersistenceTest {
     @Test
     void aTenantCannotWriteAStandardizedRow() {
         String clinic = data.organization();
-        assertThatThrownBy(() -> tenant.run(clinic, () -> presets.saveAndFlush(new ConditionPreset("Fake standard " + Ids.newId()))))
+        assertThatThrownBy(() -> tenant.run(clinic, () -> presets.saveAndFlush(new ConditionPreset(null, "Fake standard " + Ids.newId()))))
                 .isInstanceOf(DataAccessException.class)
                 .rootCause().hasMessageContaining("row-level security");
     }

@@ -152,6 +152,35 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void staffOfAnotherOrganizationCannotBeReferenced() {
+        String nurseA = data.user();
+        String nurseB = data.user();
+        data.membership(clinicA, nurseA);
+        data.membership(clinicB, nurseB);
+        String sql = "INSERT INTO tasks (id, organization_id, patient_id, task_type, title, assigned_to_id) "
+                + "VALUES (?, ?, ?, 'FOLLOW_UP_CALL', 'Call back', ?)";
+        assertThat(asA(() -> jdbc.update(sql, Ids.newId(), clinicA, patientA, nurseA))).isOne();
+        assertThatThrownBy(() -> asA(() -> jdbc.update(sql, Ids.newId(), clinicA, patientA, nurseB)))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("does not exist for this organization");
+    }
+
+    @Test
+    void libraryChildRowsBelongToExactlyTheirParentsOrganization() {
+        String copyOfA = data.conditionPreset(clinicA);
+        String standard = data.conditionPreset(null);
+        String sql = "INSERT INTO condition_preset_diagnoses (id, condition_preset_id, organization_id, icd10, label) "
+                + "VALUES (?, ?, ?, 'I10', 'Essential hypertension')";
+        // Even platform administration cannot hang a standardized (organization-less) row under A's
+        // copy, where every tenant would see it, nor A's row under a standard preset.
+        assertThatThrownBy(() -> platform.run(null, "library test", () -> jdbc.update(sql, Ids.newId(), copyOfA, null)))
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> platform.run(null, "library test", () -> jdbc.update(sql, Ids.newId(), standard, clinicA)))
+                .isInstanceOf(DataAccessException.class);
+        assertThat(asA(() -> jdbc.update(sql, Ids.newId(), copyOfA, clinicA))).isOne();
+    }
+
+    @Test
     void theBillingCatalogIsReadableButNotWritableByTenants() {
         String program = data.billingProgram();
         assertThat(asA(() -> jdbc.queryForList("SELECT id FROM billing_programs WHERE id = ?", String.class, program)))

@@ -71,7 +71,8 @@ public class AuditLogEntry implements Persistable<String> {
     protected AuditLogEntry() {
     }
 
-    public AuditLogEntry(String action) {
+    public AuditLogEntry(String organizationId, String action) {
+        this.organizationId = organizationId;
         this.action = action;
     }
 

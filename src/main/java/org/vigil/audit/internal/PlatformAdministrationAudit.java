@@ -19,7 +19,7 @@ class PlatformAdministrationAudit {
 
     @EventListener
     void on(PlatformAdministrationPerformed event) {
-        AuditLogEntry entry = new AuditLogEntry("PLATFORM_ADMINISTRATION");
+        AuditLogEntry entry = new AuditLogEntry(null, "PLATFORM_ADMINISTRATION");
         entry.setUserId(event.actorUserId());
         entry.setResourceType("platform");
         entry.setDetails(PlatformAdministrationDetails.json(event.reason()));

@@ -53,7 +53,8 @@ public class RefreshToken implements Persistable<String> {
     protected RefreshToken() {
     }
 
-    public RefreshToken(String userId, String familyId, String tokenHash, Instant expiresAt) {
+    public RefreshToken(String organizationId, String userId, String familyId, String tokenHash, Instant expiresAt) {
+        this.organizationId = organizationId;
         this.userId = userId;
         this.familyId = familyId;
         this.tokenHash = tokenHash;

@@ -65,7 +65,8 @@ public class AlertRule extends BaseEntity {
     protected AlertRule() {
     }
 
-    public AlertRule(String name, AlertSeverity severity, String conditions) {
+    public AlertRule(String organizationId, String name, AlertSeverity severity, String conditions) {
+        this.organizationId = organizationId;
         this.name = name;
         this.severity = severity;
         this.conditions = conditions;

@@ -51,7 +51,8 @@ public class AssessmentTemplate extends BaseEntity {
     protected AssessmentTemplate() {
     }
 
-    public AssessmentTemplate(String name) {
+    public AssessmentTemplate(String organizationId, String name) {
+        this.organizationId = organizationId;
         this.name = name;
     }
 

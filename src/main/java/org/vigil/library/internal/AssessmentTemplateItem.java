@@ -40,7 +40,8 @@ public class AssessmentTemplateItem extends BaseEntity {
     protected AssessmentTemplateItem() {
     }
 
-    public AssessmentTemplateItem(String templateId, String metricDefinitionId) {
+    public AssessmentTemplateItem(String organizationId, String templateId, String metricDefinitionId) {
+        this.organizationId = organizationId;
         this.templateId = templateId;
         this.metricDefinitionId = metricDefinitionId;
     }

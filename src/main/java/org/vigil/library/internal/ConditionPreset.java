@@ -45,7 +45,8 @@ public class ConditionPreset extends BaseEntity {
     protected ConditionPreset() {
     }
 
-    public ConditionPreset(String name) {
+    public ConditionPreset(String organizationId, String name) {
+        this.organizationId = organizationId;
         this.name = name;
     }
 

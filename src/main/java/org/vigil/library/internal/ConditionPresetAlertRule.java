@@ -28,7 +28,8 @@ public class ConditionPresetAlertRule extends BaseEntity {
     protected ConditionPresetAlertRule() {
     }
 
-    public ConditionPresetAlertRule(String conditionPresetId, String alertRuleId) {
+    public ConditionPresetAlertRule(String organizationId, String conditionPresetId, String alertRuleId) {
+        this.organizationId = organizationId;
         this.conditionPresetId = conditionPresetId;
         this.alertRuleId = alertRuleId;
     }

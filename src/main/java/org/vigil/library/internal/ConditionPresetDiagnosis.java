@@ -31,7 +31,8 @@ public class ConditionPresetDiagnosis extends BaseEntity {
     protected ConditionPresetDiagnosis() {
     }
 
-    public ConditionPresetDiagnosis(String conditionPresetId, String icd10, String label) {
+    public ConditionPresetDiagnosis(String organizationId, String conditionPresetId, String icd10, String label) {
+        this.organizationId = organizationId;
         this.conditionPresetId = conditionPresetId;
         this.icd10 = icd10;
         this.label = label;

@@ -31,7 +31,8 @@ public class ConditionPresetTemplate extends BaseEntity {
     protected ConditionPresetTemplate() {
     }
 
-    public ConditionPresetTemplate(String conditionPresetId, String templateId) {
+    public ConditionPresetTemplate(String organizationId, String conditionPresetId, String templateId) {
+        this.organizationId = organizationId;
         this.conditionPresetId = conditionPresetId;
         this.templateId = templateId;
     }

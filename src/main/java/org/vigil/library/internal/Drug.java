@@ -54,7 +54,8 @@ public class Drug extends BaseEntity {
     protected Drug() {
     }
 
-    public Drug(String name) {
+    public Drug(String organizationId, String name) {
+        this.organizationId = organizationId;
         this.name = name;
     }
 

@@ -84,7 +84,8 @@ public class MetricDefinition extends BaseEntity {
     protected MetricDefinition() {
     }
 
-    public MetricDefinition(String key, String displayName, ValueType valueType) {
+    public MetricDefinition(String organizationId, String key, String displayName, ValueType valueType) {
+        this.organizationId = organizationId;
         this.key = key;
         this.displayName = displayName;
         this.valueType = valueType;
