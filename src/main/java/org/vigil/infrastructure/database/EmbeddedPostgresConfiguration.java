@@ -64,7 +64,7 @@ class EmbeddedPostgresConfiguration {
             }
             int port = properties.port();
             if (port > 0) {
-                PortCheck.requireFree(port, persistent ? dataDirectory.toAbsolutePath() : null);
+                PortCheck.requireFree(port, persistent ? dataDirectory.toAbsolutePath().normalize() : null);
                 builder.setPort(port);
             }
             try {

@@ -57,6 +57,35 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void stopsThePostgresOrphanedByAKilledVigilAndStarts() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path dataDirectory = home.resolve("postgres");
+        Process vigil = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledVigil.class.getName(),
+                dataDirectory.toString(), String.valueOf(port))
+                .redirectErrorStream(true).start();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(vigil.getInputStream()))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.equals("READY")) {
+                // skip the server's start-up output
+            }
+            assertThat(line).as("the helper JVM started its server").isEqualTo("READY");
+            vigil.destroyForcibly().waitFor();
+        }
+        long orphanPid = Long.parseLong(java.nio.file.Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).as("orphan alive").isTrue();
+
+        try (EmbeddedPostgres postgres = start(port);
+                Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(show(connection, "port")).isEqualTo(String.valueOf(port));
+        }
+    }
+
+    @Test
     void refusesATakenPortWithAClearMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> start(taken.getLocalPort()))
