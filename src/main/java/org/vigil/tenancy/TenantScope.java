@@ -45,15 +45,28 @@ public class TenantScope {
         if (organizationId.isBlank()) {
             throw new IllegalArgumentException("organizationId must not be blank");
         }
-        WorkContext requested = WorkContext.tenant(organizationId, userId);
+        return within(WorkContext.tenant(organizationId, userId), work);
+    }
+
+    /**
+     * Runs {@code work} on behalf of a signed-in user before an organization is chosen (sign-in,
+     * the organization switcher): the user sees their own account, memberships and tokens, and no
+     * organization's data.
+     */
+    public <T> T asUser(String userId, Supplier<T> work) {
+        Objects.requireNonNull(userId, "userId");
+        return within(WorkContext.tenant(null, userId), work);
+    }
+
+    private <T> T within(WorkContext requested, Supplier<T> work) {
         Optional<WorkContext> current = WorkContext.current();
         if (current.isPresent()) {
             current.get().requireCompatible(requested);
             return work.get();
         }
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("A transaction is already running without an organization; "
-                    + "start tenant work outside it so that every statement is scoped");
+            throw new IllegalStateException("A transaction is already running without "
+                    + requested.describe() + "; start scoped work outside it so that every statement is scoped");
         }
         return transactions.execute(status -> {
             requested.bind(jdbc);

@@ -53,6 +53,9 @@ record WorkContext(String role, String organizationId, String userId) {
     }
 
     String describe() {
-        return PLATFORM_ROLE.equals(role) ? "platform administration" : "organization " + organizationId;
+        if (PLATFORM_ROLE.equals(role)) {
+            return "platform administration";
+        }
+        return organizationId == null ? "user " + userId + " (no organization)" : "organization " + organizationId;
     }
 }

@@ -49,9 +49,10 @@ class OperationsTest {
     }
 
     @Test
-    void everythingElseIsRefusedUntilSignInExists() throws Exception {
-        assertThat(get("/api/v1/patients").statusCode()).isEqualTo(403);
-        assertThat(get("/actuator/env").statusCode()).isIn(403, 404);
+    void everythingElseIsRefusedWithoutSignIn() throws Exception {
+        assertThat(get("/api/v1/patients").statusCode()).as("API needs a token").isEqualTo(401);
+        assertThat(get("/somewhere-else").statusCode()).as("nothing outside the API is served").isIn(401, 403);
+        assertThat(get("/actuator/env").statusCode()).as("actuator beyond health is not served").isIn(401, 403, 404);
     }
 
     @Test

@@ -17,9 +17,13 @@ public class TestData {
     private final JdbcTemplate jdbc;
     private final PlatformScope platform;
 
-    TestData(JdbcTemplate jdbc, PlatformScope platform) {
+    private final org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
+
+    TestData(JdbcTemplate jdbc, PlatformScope platform,
+            org.springframework.security.crypto.password.PasswordEncoder passwordEncoder) {
         this.jdbc = jdbc;
         this.platform = platform;
+        this.passwordEncoder = passwordEncoder;
     }
 
     public String organization() {
@@ -35,10 +39,27 @@ public class TestData {
     }
 
     public String membership(String organizationId, String userId) {
+        return membership(organizationId, userId, "NURSE");
+    }
+
+    public String membership(String organizationId, String userId, String role) {
         String id = Ids.newId();
-        insert("INSERT INTO user_organizations (id, user_id, organization_id, role) VALUES (?, ?, ?, 'NURSE')",
-                id, userId, organizationId);
+        insert("INSERT INTO user_organizations (id, user_id, organization_id, role) VALUES (?, ?, ?, ?)",
+                id, userId, organizationId, role);
         return id;
+    }
+
+    /** A user who can sign in with this password (hashed with the application's encoder). */
+    public String userWithPassword(String email, String password) {
+        String id = Ids.newId();
+        insert("INSERT INTO users (id, email, password_hash, email_verified) VALUES (?, ?, ?, true)",
+                id, email.toLowerCase(java.util.Locale.ROOT), passwordEncoder.encode(password));
+        return id;
+    }
+
+    /** Runs any statement as platform administration (e.g. to deactivate something mid-test). */
+    public int platformUpdate(String sql, Object... arguments) {
+        return platform.call(null, "test fixture", () -> jdbc.update(sql, arguments));
     }
 
     public String patient(String organizationId, String medicalRecordNumber) {

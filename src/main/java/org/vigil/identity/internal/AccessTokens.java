@@ -1,0 +1,88 @@
+package org.vigil.identity.internal;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Short-lived access tokens: HS256-signed JWTs naming the user ({@code sub}) and the one
+ * organization the token acts in ({@code org}), valid 15 minutes. Permissions are not in the
+ * token; they are read from the membership on every request, so revoking takes effect at once.
+ */
+@Component
+class AccessTokens {
+
+    static final Duration LIFETIME = Duration.ofMinutes(15);
+    static final String ISSUER = "vigil";
+    private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);
+
+    private final SecretKey key;
+    private final NimbusJwtEncoder encoder;
+    private final Clock clock;
+
+    AccessTokens(@Value("${vigil.security.token-signing-key:}") String configuredKey, Clock clock) {
+        this.key = new SecretKeySpec(keyBytes(configuredKey), "HmacSHA256");
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+        this.clock = clock;
+    }
+
+    private static byte[] keyBytes(String configured) {
+        if (configured == null || configured.isBlank()) {
+            log.warn("No VIGIL_TOKEN_SIGNING_KEY configured: using a random key, so access tokens end with this process");
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return random;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(configured.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("VIGIL_TOKEN_SIGNING_KEY must be Base64", e);
+        }
+        if (bytes.length < 32) {
+            throw new IllegalStateException("VIGIL_TOKEN_SIGNING_KEY must decode to at least 32 bytes");
+        }
+        return bytes;
+    }
+
+    IssuedAccessToken issue(String userId, String organizationId) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject(userId)
+                .claim("org", organizationId)
+                .id(UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(LIFETIME))
+                .build();
+        String value = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        return new IssuedAccessToken(value, LIFETIME.toSeconds());
+    }
+
+    JwtDecoder decoder() {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(ISSUER));
+        return decoder;
+    }
+
+    record IssuedAccessToken(String value, long expiresInSeconds) {
+    }
+}

@@ -1,0 +1,79 @@
+package org.vigil.identity.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.vigil.identity.Caller;
+import org.vigil.identity.CallerAuthentication;
+import org.vigil.shared.web.Problems;
+import org.vigil.tenancy.MembershipDirectory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One authorization path for every API request: a bearer access token, verified, whose user is
+ * at this moment an active member of the token's active organization. Everything not listed is
+ * refused. Endpoints then declare the permission they need with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class ApiSecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt, cost 12 (about 250 ms per check on this machine's cores).
+        return new BCryptPasswordEncoder(12);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens accessTokens,
+            MembershipDirectory memberships, JsonMapper json) throws Exception {
+        ProblemWriter problems = new ProblemWriter(json);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(accessTokens.decoder()).jwtAuthenticationConverter(token -> {
+                            String organizationId = token.getClaimAsString("org");
+                            return memberships.find(token.getSubject(), organizationId)
+                                    .map(m -> new CallerAuthentication(
+                                            new Caller(m.userId(), m.organizationId(), m.role(), m.permissions()),
+                                            token.getTokenValue()))
+                                    .orElseThrow(() -> new InvalidBearerTokenException(
+                                            "The token's user is no longer an active member of an active organization"));
+                        }))
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response, Problems.unauthenticated()))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response, Problems.forbidden())))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response, Problems.unauthenticated()))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response, Problems.forbidden())))
+                // Bearer tokens, no cookies: nothing for a cross-site request to ride on. The web
+                // UI's cookie session will bring CSRF protection with it.
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /** Writes a problem from the security filters, which run before Spring MVC's handlers. */
+    private record ProblemWriter(JsonMapper json) {
+        void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+            response.setStatus(problem.getStatus());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.vigil.identity.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.vigil.identity.SignInAttempted;
+import org.vigil.tenancy.ActiveMembership;
+import org.vigil.tenancy.MembershipDirectory;
+import org.vigil.tenancy.TenantScope;
+
+/**
+ * Password sign-in: checks the account, applies {@link AccountLockout}, chooses the organization
+ * and issues the token pair. Every attempt is published for the audit log. Failures all look the
+ * same to the caller, whatever the reason, so the answer never tells whether an email exists.
+ */
+@Service
+class SignIn {
+
+    /** A hash of a random password, checked when the email is unknown so the timing does not tell. */
+    private volatile String decoyHash;
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwords;
+    private final TenantScope tenantScope;
+    private final MembershipDirectory memberships;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SignIn(JdbcTemplate jdbc, PasswordEncoder passwords, TenantScope tenantScope, MembershipDirectory memberships,
+            AccessTokens accessTokens, RefreshTokens refreshTokens, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.tenantScope = tenantScope;
+        this.memberships = memberships;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record Client(String ipAddress, String userAgent) {
+    }
+
+    sealed interface Outcome {
+        record SignedIn(String userId, ActiveMembership membership, List<ActiveMembership> memberships,
+                AccessTokens.IssuedAccessToken accessToken, String refreshToken) implements Outcome {
+        }
+
+        record Refused(String reason) implements Outcome {
+        }
+    }
+
+    Outcome withPassword(String email, String password, String requestedOrganizationId, Client client) {
+        Optional<Account> found = jdbc.query("SELECT * FROM vigil_sign_in_lookup(?)", (rs, n) -> new Account(
+                rs.getString("id"), rs.getString("password_hash"), rs.getBoolean("is_active"),
+                rs.getBoolean("mfa_enabled"), rs.getInt("failed_login_count"),
+                rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant()),
+                email.trim()).stream().findFirst();
+        if (found.isEmpty()) {
+            passwords.matches(password, decoyHash());
+            return refuse(null, "UNKNOWN_EMAIL", client);
+        }
+        Account account = found.get();
+        Instant now = clock.instant();
+        if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
+            return refuse(account.id(), "LOCKED", client);
+        }
+        if (account.passwordHash() == null || !passwords.matches(password, account.passwordHash())) {
+            recordFailure(account, now, client);
+            return refuse(account.id(), "BAD_PASSWORD", client);
+        }
+        if (!account.active()) {
+            return refuse(account.id(), "INACTIVE_ACCOUNT", client);
+        }
+        if (account.mfaEnabled()) {
+            // Verification of the second factor arrives with MFA enrolment; until then such an
+            // account cannot sign in with a password alone.
+            return refuse(account.id(), "MFA_REQUIRED", client);
+        }
+        List<ActiveMembership> all = memberships.forUser(account.id());
+        Optional<ActiveMembership> chosen = requestedOrganizationId == null
+                ? all.stream().findFirst()
+                : all.stream().filter(m -> m.organizationId().equals(requestedOrganizationId)).findFirst();
+        if (chosen.isEmpty()) {
+            return refuse(account.id(), "NO_ACTIVE_MEMBERSHIP", client);
+        }
+        tenantScope.asUser(account.id(), () -> jdbc.update(
+                "UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = ? WHERE id = ?",
+                Timestamp.from(now), account.id()));
+        ActiveMembership membership = chosen.get();
+        AccessTokens.IssuedAccessToken access = accessTokens.issue(account.id(), membership.organizationId());
+        String refresh = refreshTokens.issue(account.id(), membership.organizationId());
+        events.publishEvent(new SignInAttempted("LOGIN_SUCCESS", true, account.id(), membership.organizationId(), null,
+                client.ipAddress(), client.userAgent()));
+        return new Outcome.SignedIn(account.id(), membership, all, access, refresh);
+    }
+
+    private void recordFailure(Account account, Instant now, Client client) {
+        int failures = account.failedLoginCount() + 1;
+        Duration lock = AccountLockout.lockAfter(failures);
+        tenantScope.asUser(account.id(), () -> jdbc.update(
+                "UPDATE users SET failed_login_count = ?, locked_until = ? WHERE id = ?", failures,
+                lock.isZero() ? null : Timestamp.from(now.plus(lock)), account.id()));
+        if (!lock.isZero()) {
+            refreshTokens.revokeAll(account.id());
+            events.publishEvent(new SignInAttempted("ACCOUNT_LOCKED", false, account.id(), null,
+                    "LOCKED_FOR_" + lock.toMinutes() + "_MINUTES", client.ipAddress(), client.userAgent()));
+        }
+    }
+
+    private String decoyHash() {
+        if (decoyHash == null) {
+            decoyHash = passwords.encode(java.util.UUID.randomUUID().toString());
+        }
+        return decoyHash;
+    }
+
+    private Outcome refuse(String userId, String reason, Client client) {
+        events.publishEvent(new SignInAttempted("LOGIN_FAILURE", false, userId, null, reason, client.ipAddress(),
+                client.userAgent()));
+        return new Outcome.Refused(reason);
+    }
+
+    private record Account(String id, String passwordHash, boolean active, boolean mfaEnabled, int failedLoginCount,
+            Instant lockedUntil) {
+    }
+}

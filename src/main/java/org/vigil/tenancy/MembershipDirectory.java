@@ -1,0 +1,47 @@
+package org.vigil.tenancy;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers "may this user act in this organization, and with what permissions?" from the
+ * database on every call, so a deactivated membership or organization takes effect at once.
+ */
+@Service
+public class MembershipDirectory {
+
+    private static final String ACTIVE_MEMBERSHIPS = """
+            SELECT uo.user_id, uo.organization_id, o.name, uo.role, uo.permissions
+            FROM user_organizations uo JOIN organizations o ON o.id = uo.organization_id
+            WHERE uo.user_id = ? AND uo.is_active AND o.is_active
+            """;
+
+    private final TenantScope tenantScope;
+    private final JdbcTemplate jdbc;
+
+    MembershipDirectory(TenantScope tenantScope, JdbcTemplate jdbc) {
+        this.tenantScope = tenantScope;
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ActiveMembership> find(String userId, String organizationId) {
+        return tenantScope.call(organizationId, userId, () -> jdbc.query(
+                ACTIVE_MEMBERSHIPS + " AND uo.organization_id = ?", MAPPER, userId, organizationId)
+                .stream().findFirst());
+    }
+
+    /** Every organization the user may act in, by name. */
+    public List<ActiveMembership> forUser(String userId) {
+        return tenantScope.asUser(userId, () -> jdbc.query(ACTIVE_MEMBERSHIPS + " ORDER BY o.name", MAPPER, userId));
+    }
+
+    private static final RowMapper<ActiveMembership> MAPPER = (rs, row) -> {
+        Role role = Role.valueOf(rs.getString("role"));
+        String[] grants = (String[]) rs.getArray("permissions").getArray();
+        return new ActiveMembership(rs.getString("user_id"), rs.getString("organization_id"), rs.getString("name"),
+                role, RolePermissions.of(role, grants));
+    };
+}
