@@ -116,7 +116,7 @@ class AuthController {
                 caller.permissions().stream().map(Enum::name).sorted().toList());
     }
 
-    private static SignIn.Client client(HttpServletRequest http) {
+    static SignIn.Client client(HttpServletRequest http) {
         String agent = http.getHeader("User-Agent");
         return new SignIn.Client(http.getRemoteAddr(), agent == null ? null : agent.substring(0, Math.min(agent.length(), 300)));
     }
