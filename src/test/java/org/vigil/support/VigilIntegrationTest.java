@@ -20,7 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "vigil.database.embedded.data-directory=",
         "vigil.database.embedded.port=0",
-        "spring.jpa.hibernate.ddl-auto=validate"
+        "spring.jpa.hibernate.ddl-auto=validate",
+        // A fixed test key (never used outside tests) so no key file is written to the home directory.
+        "vigil.security.encryption-key=dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLS0tLS0=",
+        "vigil.security.token-signing-key=dGVzdC1vbmx5LXNpZ25pbmcta2V5LTMyLWJ5dGVzLS0="
 })
 @Tag("database")
 public @interface VigilIntegrationTest {

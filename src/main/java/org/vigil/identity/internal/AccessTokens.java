@@ -31,6 +31,8 @@ class AccessTokens {
 
     static final Duration LIFETIME = Duration.ofMinutes(15);
     static final String ISSUER = "vigil";
+    static final String MFA_ISSUER = "vigil-mfa";
+    static final Duration MFA_TICKET_LIFETIME = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);
 
     private final SecretKey key;
@@ -75,6 +77,35 @@ class AccessTokens {
         String value = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return new IssuedAccessToken(value, LIFETIME.toSeconds());
+    }
+
+    /**
+     * A five-minute ticket proving the password was right, exchanged for tokens once the second
+     * factor is verified. Its own issuer, so it is never accepted as an access token.
+     */
+    String issueSecondFactorTicket(String userId, String organizationId) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(MFA_ISSUER)
+                .subject(userId)
+                .claim("org", organizationId)
+                .id(UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(MFA_TICKET_LIFETIME))
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+    }
+
+    /** The (user, organization) of a valid, unexpired second-factor ticket, or empty. */
+    java.util.Optional<String[]> readSecondFactorTicket(String ticket) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(MFA_ISSUER));
+        try {
+            var jwt = decoder.decode(ticket);
+            return java.util.Optional.of(new String[] {jwt.getSubject(), jwt.getClaimAsString("org")});
+        } catch (org.springframework.security.oauth2.jwt.JwtException invalid) {
+            return java.util.Optional.empty();
+        }
     }
 
     JwtDecoder decoder() {

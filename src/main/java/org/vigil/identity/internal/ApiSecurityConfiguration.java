@@ -42,7 +42,8 @@ class ApiSecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
-                                "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm").permitAll()
+                                "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm",
+                                "/api/v1/auth/mfa/verify").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -62,17 +62,28 @@ class AuthController {
     record MeResponse(String userId, OrganizationView organization, List<String> permissions) {
     }
 
+    /** The password was right and the account has MFA: send the code with this ticket to /mfa/verify. */
+    record SecondFactorChallenge(boolean mfaRequired, String mfaTicket, long expiresIn) {
+    }
+
     @PostMapping("/login")
-    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+    Object login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         SignIn.Outcome outcome = signIn.withPassword(request.email(), request.password(), request.organizationId(), client(http));
+        if (outcome instanceof SignIn.Outcome.SecondFactorRequired challenge) {
+            return new SecondFactorChallenge(true, challenge.ticket(), AccessTokens.MFA_TICKET_LIFETIME.toSeconds());
+        }
         if (outcome instanceof SignIn.Outcome.SignedIn signedIn) {
-            return new TokenResponse(signedIn.accessToken().value(), "Bearer", signedIn.accessToken().expiresInSeconds(),
-                    signedIn.refreshToken(), OrganizationView.of(signedIn.membership()),
-                    signedIn.memberships().stream().map(OrganizationView::of).toList());
+            return tokens(signedIn);
         }
         throw ApiProblem.unauthorized("Sign-in failed",
                 "The email or password is incorrect, the account is locked for a while after repeated failures, "
                         + "or it has no active organization.");
+    }
+
+    static TokenResponse tokens(SignIn.Outcome.SignedIn signedIn) {
+        return new TokenResponse(signedIn.accessToken().value(), "Bearer", signedIn.accessToken().expiresInSeconds(),
+                signedIn.refreshToken(), OrganizationView.of(signedIn.membership()),
+                signedIn.memberships().stream().map(OrganizationView::of).toList());
     }
 
     @PostMapping("/refresh")

@@ -57,6 +57,10 @@ class SignIn {
 
         record Refused(String reason) implements Outcome {
         }
+
+        /** The password was right; the second factor is still to be verified with this ticket. */
+        record SecondFactorRequired(String ticket) implements Outcome {
+        }
     }
 
     Outcome withPassword(String email, String password, String requestedOrganizationId, Client client) {
@@ -81,11 +85,6 @@ class SignIn {
         if (!account.active()) {
             return refuse(account.id(), "INACTIVE_ACCOUNT", client);
         }
-        if (account.mfaEnabled()) {
-            // Verification of the second factor arrives with MFA enrolment; until then such an
-            // account cannot sign in with a password alone.
-            return refuse(account.id(), "MFA_REQUIRED", client);
-        }
         List<ActiveMembership> all = memberships.forUser(account.id());
         Optional<ActiveMembership> chosen = requestedOrganizationId == null
                 ? all.stream().findFirst()
@@ -93,15 +92,40 @@ class SignIn {
         if (chosen.isEmpty()) {
             return refuse(account.id(), "NO_ACTIVE_MEMBERSHIP", client);
         }
-        tenantScope.asUser(account.id(), () -> jdbc.update(
+        if (account.mfaEnabled()) {
+            events.publishEvent(new SignInAttempted("PASSWORD_VERIFIED", true, account.id(), null, "SECOND_FACTOR_PENDING",
+                    client.ipAddress(), client.userAgent()));
+            return new Outcome.SecondFactorRequired(accessTokens.issueSecondFactorTicket(account.id(),
+                    chosen.get().organizationId()));
+        }
+        return complete(account.id(), chosen.get(), all, client, false);
+    }
+
+    /** Issues the token pair once every factor has been verified. */
+    Outcome complete(String userId, ActiveMembership membership, List<ActiveMembership> all, Client client,
+            boolean withSecondFactor) {
+        Instant now = clock.instant();
+        tenantScope.asUser(userId, () -> jdbc.update(
                 "UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = ? WHERE id = ?",
-                Timestamp.from(now), account.id()));
-        ActiveMembership membership = chosen.get();
-        AccessTokens.IssuedAccessToken access = accessTokens.issue(account.id(), membership.organizationId());
-        String refresh = refreshTokens.issue(account.id(), membership.organizationId());
-        events.publishEvent(new SignInAttempted("LOGIN_SUCCESS", true, account.id(), membership.organizationId(), null,
-                client.ipAddress(), client.userAgent()));
-        return new Outcome.SignedIn(account.id(), membership, all, access, refresh);
+                Timestamp.from(now), userId));
+        AccessTokens.IssuedAccessToken access = accessTokens.issue(userId, membership.organizationId());
+        String refresh = refreshTokens.issue(userId, membership.organizationId());
+        events.publishEvent(new SignInAttempted("LOGIN_SUCCESS", true, userId, membership.organizationId(),
+                withSecondFactor ? "PASSWORD_AND_TOTP" : "PASSWORD", client.ipAddress(), client.userAgent()));
+        return new Outcome.SignedIn(userId, membership, all, access, refresh);
+    }
+
+    boolean isLocked(String userId) {
+        Instant lockedUntil = tenantScope.asUser(userId, () -> jdbc.queryForObject(
+                "SELECT locked_until FROM users WHERE id = ?", Instant.class, userId));
+        return lockedUntil != null && lockedUntil.isAfter(clock.instant());
+    }
+
+    /** Counts a failed attempt (wrong password or wrong second factor) towards the account lock. */
+    void recordFailure(String userId, Client client) {
+        int current = tenantScope.asUser(userId, () -> jdbc.queryForObject(
+                "SELECT failed_login_count FROM users WHERE id = ?", Integer.class, userId));
+        recordFailure(new Account(userId, null, true, true, current, null), clock.instant(), client);
     }
 
     private void recordFailure(Account account, Instant now, Client client) {
