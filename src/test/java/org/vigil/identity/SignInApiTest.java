@@ -135,6 +135,27 @@ class SignInApiTest {
     }
 
     @Test
+    void aMemberOfTwoOrganizationsSwitchesBetweenThemButNotIntoAThird() {
+        String secondClinic = data.organization();
+        data.membership(secondClinic, nurse, "CARE_COORDINATOR");
+        JsonNode first = login(PASSWORD).json();
+        assertThat(first.get("organizations")).hasSize(2);
+        String access = first.get("accessToken").asString();
+
+        Api.Response switched = api.post("/api/v1/auth/switch-organization", access,
+                Api.json(Map.of("organizationId", secondClinic)));
+        assertThat(switched.status()).isEqualTo(200);
+        JsonNode me = api.get("/api/v1/auth/me", switched.json().get("accessToken").asString()).json();
+        assertThat(me.get("organization").get("id").asString()).isEqualTo(secondClinic);
+        assertThat(me.get("organization").get("role").asString()).isEqualTo("CARE_COORDINATOR");
+
+        Api.Response foreign = api.post("/api/v1/auth/switch-organization", access,
+                Api.json(Map.of("organizationId", data.organization())));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(audited("ORGANIZATION_SWITCHED")).isOne();
+    }
+
+    @Test
     void requestsWithoutAValidTokenGetAProblem() {
         Api.Response none = api.get("/api/v1/auth/me", null);
         assertThat(none.status()).isEqualTo(401);

@@ -29,6 +29,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    public Response post(String path, String bearer, String jsonBody) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     public Response get(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (bearer != null) {

@@ -120,6 +120,24 @@ class AuthController {
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
+    record SwitchRequest(@NotBlank @Size(max = 40) String organizationId) {
+    }
+
+    /** Acts in another organization the user belongs to: a new token pair for it. */
+    @PostMapping("/switch-organization")
+    TokenResponse switchOrganization(@AuthenticationPrincipal Caller caller, @Valid @RequestBody SwitchRequest request,
+            HttpServletRequest http) {
+        ActiveMembership membership = memberships.find(caller.userId(), request.organizationId())
+                .orElseThrow(() -> ApiProblem.notFound("organization you are an active member of"));
+        SignIn.Client client = client(http);
+        events.publishEvent(new SignInAttempted("ORGANIZATION_SWITCHED", true, caller.userId(), membership.organizationId(),
+                "FROM_" + caller.organizationId(), client.ipAddress(), client.userAgent()));
+        var access = accessTokens.issue(caller.userId(), membership.organizationId());
+        return new TokenResponse(access.value(), "Bearer", access.expiresInSeconds(),
+                refreshTokens.issue(caller.userId(), membership.organizationId()), OrganizationView.of(membership),
+                memberships.forUser(caller.userId()).stream().map(OrganizationView::of).toList());
+    }
+
     @GetMapping("/me")
     MeResponse me(@AuthenticationPrincipal Caller caller) {
         ActiveMembership membership = memberships.find(caller.userId(), caller.organizationId()).orElseThrow();
