@@ -56,6 +56,14 @@ class OperationsTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheApi() throws Exception {
+        HttpResponse<String> document = get("/v3/api-docs");
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("\"/api/v1/auth/login\"", "\"/api/v1/auth/refresh\"",
+                "\"/api/v1/auth/mfa/verify\"", "\"/api/v1/auth/password-reset\"", "bearerAuth");
+    }
+
+    @Test
     void writingAndReadingAPatientLogsNoPersonalData(CapturedOutput output) {
         String clinic = data.organization();
         String marker = "Zebulon" + System.nanoTime();
