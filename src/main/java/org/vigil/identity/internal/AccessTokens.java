@@ -65,18 +65,7 @@ class AccessTokens {
     }
 
     IssuedAccessToken issue(String userId, String organizationId) {
-        Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(ISSUER)
-                .subject(userId)
-                .claim("org", organizationId)
-                .id(UUID.randomUUID().toString())
-                .issuedAt(now)
-                .expiresAt(now.plus(LIFETIME))
-                .build();
-        String value = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-                .getTokenValue();
-        return new IssuedAccessToken(value, LIFETIME.toSeconds());
+        return new IssuedAccessToken(sign(ISSUER, userId, organizationId, LIFETIME), LIFETIME.toSeconds());
     }
 
     /**
@@ -84,24 +73,13 @@ class AccessTokens {
      * factor is verified. Its own issuer, so it is never accepted as an access token.
      */
     String issueSecondFactorTicket(String userId, String organizationId) {
-        Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(MFA_ISSUER)
-                .subject(userId)
-                .claim("org", organizationId)
-                .id(UUID.randomUUID().toString())
-                .issuedAt(now)
-                .expiresAt(now.plus(MFA_TICKET_LIFETIME))
-                .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+        return sign(MFA_ISSUER, userId, organizationId, MFA_TICKET_LIFETIME);
     }
 
     /** The (user, organization) of a valid, unexpired second-factor ticket, or empty. */
     java.util.Optional<String[]> readSecondFactorTicket(String ticket) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(MFA_ISSUER));
         try {
-            var jwt = decoder.decode(ticket);
+            var jwt = decoderFor(MFA_ISSUER).decode(ticket);
             return java.util.Optional.of(new String[] {jwt.getSubject(), jwt.getClaimAsString("org")});
         } catch (org.springframework.security.oauth2.jwt.JwtException invalid) {
             return java.util.Optional.empty();
@@ -109,9 +87,26 @@ class AccessTokens {
     }
 
     JwtDecoder decoder() {
+        return decoderFor(ISSUER);
+    }
+
+    private NimbusJwtDecoder decoderFor(String issuer) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(ISSUER));
+        decoder.setJwtValidator(org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(issuer));
         return decoder;
+    }
+
+    private String sign(String issuer, String userId, String organizationId, Duration lifetime) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(userId)
+                .claim("org", organizationId)
+                .id(UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(lifetime))
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
     }
 
     record IssuedAccessToken(String value, long expiresInSeconds) {
