@@ -18,15 +18,44 @@ public final class Api {
         this.port = port;
     }
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
     public Response post(String path, String jsonBody) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+        return post(path, jsonBody, null);
+    }
+
+    public Response post(String path, String jsonBody, String bearer) {
+        return send(withBody("POST", path, jsonBody, bearer));
+    }
+
+    public Response patch(String path, String jsonBody, String bearer) {
+        return send(withBody("PATCH", path, jsonBody, bearer));
+    }
+
+    /** A PUT, conditional on {@code ifMatch} when it is not null. */
+    public Response put(String path, String jsonBody, String bearer, String ifMatch) {
+        HttpRequest.Builder request = withBody("PUT", path, jsonBody, bearer);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder withBody(String method, String path, String jsonBody, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return request;
     }
 
     public Response post(String path, String bearer, String jsonBody) {
@@ -55,7 +84,7 @@ public final class Api {
             HttpResponse<String> response = http.send(request.header("User-Agent", "vigil-tests").build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

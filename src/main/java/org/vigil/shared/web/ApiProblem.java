@@ -29,4 +29,23 @@ public final class ApiProblem extends ErrorResponseException {
     public static ApiProblem conflict(String title, String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, title, detail);
     }
+
+    public static ApiProblem forbidden(String title, String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, title, detail);
+    }
+
+    /** A bad parameter or field: the detail names it (and never echoes the submitted value). */
+    public static ApiProblem badRequest(String title, String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, title, detail);
+    }
+
+    /** {@code If-Match} names a version that is no longer current (412). */
+    public static ApiProblem preconditionFailed(String detail) {
+        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "Changed in the meantime", detail);
+    }
+
+    /** A conditional write arrived without {@code If-Match} (428). */
+    public static ApiProblem preconditionRequired(String detail) {
+        return new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "If-Match required", detail);
+    }
 }

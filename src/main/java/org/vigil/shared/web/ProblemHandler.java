@@ -35,7 +35,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request has invalid fields; see 'errors'.");
         problem.setTitle("Invalid request");
         List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .map(error -> new FieldProblem(error.getField(),
+                        // A conversion failure's own message quotes the submitted value.
+                        error.isBindingFailure() ? "has the wrong type or format" : error.getDefaultMessage()))
                 .sorted(java.util.Comparator.comparing(FieldProblem::field))
                 .toList();
         problem.setProperty("errors", errors);

@@ -4,4 +4,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Repository of {@link Organization}; row-level security scopes every query to the current organization. */
 public interface OrganizationRepository extends JpaRepository<Organization, String> {
+
+    boolean existsByDomain(String domain);
+
+    boolean existsByDomainAndIdNot(String domain, String id);
 }

@@ -1,0 +1,107 @@
+package org.vigil.tenancy.internal;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.vigil.shared.web.ApiProblem;
+import org.vigil.tenancy.OrganizationAdministered;
+import org.vigil.tenancy.PlatformScope;
+
+/**
+ * Creating, listing and changing organizations: platform administration, so every call runs in
+ * {@link PlatformScope} (audited with the administrator and the endpoint as reason).
+ */
+@Service
+class OrganizationAdministration {
+
+    private final PlatformScope platform;
+    private final OrganizationRepository organizations;
+    private final SettingsJson settingsJson;
+    private final ApplicationEventPublisher events;
+
+    OrganizationAdministration(PlatformScope platform, OrganizationRepository organizations, SettingsJson settingsJson,
+            ApplicationEventPublisher events) {
+        this.platform = platform;
+        this.organizations = organizations;
+        this.settingsJson = settingsJson;
+        this.events = events;
+    }
+
+    OrganizationView create(String actor, OrganizationRequests.Create request) {
+        return uniqueDomain(() -> platform.call(actor, "POST /api/v1/platform/organizations", () -> {
+            String domain = normalized(request.domain());
+            if (domain != null && organizations.existsByDomain(domain)) {
+                throw domainTaken();
+            }
+            Organization organization = new Organization(request.name().trim(), request.type());
+            organization.setDomain(domain);
+            organization.setEmail(request.email());
+            organization.setPhone(request.phone());
+            organization.setAddress(request.address());
+            organization.setWebsite(request.website());
+            String zone = request.timeZone() == null ? OrganizationSettings.DEFAULT_TIME_ZONE : request.timeZone();
+            organization.setTimeZone(zone);
+            OrganizationSettings settings = OrganizationSettings.defaults(zone);
+            if (request.settings() != null) {
+                settings = request.settings().applyTo(settings);
+            }
+            organization.setSettings(settingsJson.write("{}", settings));
+            organizations.saveAndFlush(organization);
+            events.publishEvent(new OrganizationAdministered(organization.getId(), actor, "CREATED", List.of()));
+            return OrganizationView.of(organization, settingsJson);
+        }));
+    }
+
+    List<OrganizationView> list(String actor, OrganizationRequests.Page page) {
+        PageRequest request = PageRequest.of(page.pageOrDefault(), page.sizeOrDefault(),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+        return platform.call(actor, "GET /api/v1/platform/organizations", () -> organizations.findAll(request)
+                .map(organization -> OrganizationView.of(organization, settingsJson)).toList());
+    }
+
+    OrganizationView update(String actor, String id, OrganizationRequests.Update request) {
+        return uniqueDomain(() -> platform.call(actor, "PATCH /api/v1/platform/organizations/{id}", () -> {
+            Organization organization = organizations.findById(id)
+                    .orElseThrow(() -> ApiProblem.notFound("organization"));
+            String domain = normalized(request.domain());
+            if (domain != null && organizations.existsByDomainAndIdNot(domain, id)) {
+                throw domainTaken();
+            }
+            OrganizationChanges changes = new OrganizationChanges(organization, settingsJson);
+            changes.apply(request, domain);
+            if (!changes.names().isEmpty()) {
+                organizations.saveAndFlush(organization);
+                events.publishEvent(new OrganizationAdministered(id, actor, "UPDATED", changes.names()));
+            }
+            return OrganizationView.of(organization, settingsJson);
+        }));
+    }
+
+    private static String normalized(String domain) {
+        return domain == null ? null : domain.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static ApiProblem domainTaken() {
+        return ApiProblem.conflict("Domain taken", "Another organization already uses that domain.");
+    }
+
+    /** Two administrators racing for the same domain: the loser gets the same 409 as a pre-checked one. */
+    private static <T> T uniqueDomain(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DataIntegrityViolationException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("organizations_domain_key")) {
+                throw domainTaken();
+            }
+            if (message.contains("organizations_time_zone_check")) {
+                throw ApiProblem.badRequest("Invalid request", "Field 'timeZone' names a zone the database does not know.");
+            }
+            throw e;
+        }
+    }
+}
