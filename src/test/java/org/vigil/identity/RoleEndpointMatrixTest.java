@@ -31,9 +31,9 @@ import org.vigil.tenancy.Role;
 import org.vigil.tenancy.RolePermissions;
 
 /**
- * Every API endpoint, every role: an endpoint either declares the permission it needs or is on the
- * short list of sign-in endpoints open to any signed-in (or anonymous) caller; and over HTTP each
- * role is refused (403) exactly where its permissions lack the declared one, and never gets a 500.
+ * Every API endpoint, every role: an endpoint declares the permission it needs (or, explicitly, any
+ * member, or platform administrators only), unless it is one of the sign-in endpoints; and over
+ * HTTP each role is refused (403) exactly where it is not allowed, and never gets a 500.
  */
 @VigilIntegrationTest
 class RoleEndpointMatrixTest {
@@ -55,7 +55,12 @@ class RoleEndpointMatrixTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    record Endpoint(String method, String path, Permission permission) {
+    /** An endpoint and who may call it: members holding a permission, any member, or platform admins only. */
+    record Endpoint(String method, String path, Permission permission, boolean anyMember, boolean platformOnly) {
+
+        boolean allows(Role role) {
+            return !platformOnly && (anyMember || RolePermissions.of(role).contains(permission));
+        }
     }
 
     private List<Endpoint> protectedEndpoints(List<String> undeclared) {
@@ -70,7 +75,11 @@ class RoleEndpointMatrixTest {
                     PreAuthorize rule = entry.getValue().getMethodAnnotation(PreAuthorize.class);
                     Matcher matcher = rule == null ? null : AUTHORITY.matcher(rule.value());
                     if (matcher != null && matcher.find()) {
-                        endpoints.add(new Endpoint(method.name(), path, Permission.valueOf(matcher.group(1))));
+                        endpoints.add(new Endpoint(method.name(), path, Permission.valueOf(matcher.group(1)), false, false));
+                    } else if (rule != null && rule.value().equals("isAuthenticated()")) {
+                        endpoints.add(new Endpoint(method.name(), path, null, true, false));
+                    } else if (rule != null && rule.value().contains("@platformAdmins.isPlatformAdmin")) {
+                        endpoints.add(new Endpoint(method.name(), path, null, false, true));
                     } else if (!OPEN.contains(name)) {
                         undeclared.add(name);
                     }
@@ -106,6 +115,7 @@ class RoleEndpointMatrixTest {
         HttpClient http = HttpClient.newHttpClient();
         List<String> mismatches = new ArrayList<>();
         List<Endpoint> endpoints = protectedEndpoints(new ArrayList<>());
+        assertThat(endpoints).as("the matrix has endpoints to check").hasSizeGreaterThan(5);
         for (Endpoint endpoint : endpoints) {
             String path = endpoint.path().replaceAll("\\{[^}]+}", Ids.newId());
             for (Role role : Role.values()) {
@@ -114,7 +124,7 @@ class RoleEndpointMatrixTest {
                         .method(endpoint.method(), endpoint.method().equals("GET") || endpoint.method().equals("DELETE")
                                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
                 int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                boolean allowed = RolePermissions.of(role).contains(endpoint.permission());
+                boolean allowed = endpoint.allows(role);
                 if (status >= 500 || allowed == (status == 403)) {
                     mismatches.add(endpoint.method() + " " + endpoint.path() + " as " + role + " -> " + status
                             + (allowed ? " (allowed by role)" : " (not allowed by role)"));

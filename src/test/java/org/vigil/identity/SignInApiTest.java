@@ -142,15 +142,15 @@ class SignInApiTest {
         assertThat(first.get("organizations")).hasSize(2);
         String access = first.get("accessToken").asString();
 
-        Api.Response switched = api.post("/api/v1/auth/switch-organization", access,
-                Api.json(Map.of("organizationId", secondClinic)));
+        Api.Response switched = api.post("/api/v1/auth/switch-organization",
+                Api.json(Map.of("organizationId", secondClinic)), access);
         assertThat(switched.status()).isEqualTo(200);
         JsonNode me = api.get("/api/v1/auth/me", switched.json().get("accessToken").asString()).json();
         assertThat(me.get("organization").get("id").asString()).isEqualTo(secondClinic);
         assertThat(me.get("organization").get("role").asString()).isEqualTo("CARE_COORDINATOR");
 
-        Api.Response foreign = api.post("/api/v1/auth/switch-organization", access,
-                Api.json(Map.of("organizationId", data.organization())));
+        Api.Response foreign = api.post("/api/v1/auth/switch-organization",
+                Api.json(Map.of("organizationId", data.organization())), access);
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(audited("ORGANIZATION_SWITCHED")).isOne();
     }

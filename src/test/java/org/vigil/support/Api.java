@@ -58,11 +58,6 @@ public final class Api {
         return request;
     }
 
-    public Response post(String path, String bearer, String jsonBody) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
-    }
-
     public Response get(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (bearer != null) {
