@@ -43,7 +43,8 @@ class RoleEndpointMatrixTest {
             "POST /api/v1/auth/login", "POST /api/v1/auth/refresh", "POST /api/v1/auth/logout",
             "POST /api/v1/auth/password-reset", "POST /api/v1/auth/password-reset/confirm",
             "POST /api/v1/auth/mfa/verify", "POST /api/v1/auth/mfa/enrolment", "POST /api/v1/auth/mfa/enrolment/confirm",
-            "POST /api/v1/auth/mfa/disable", "POST /api/v1/auth/switch-organization", "GET /api/v1/auth/me");
+            "POST /api/v1/auth/mfa/disable", "POST /api/v1/auth/switch-organization", "GET /api/v1/auth/me",
+            "POST /api/v1/auth/email-verification", "POST /api/v1/auth/email-verification/confirm");
     private static final Pattern AUTHORITY = Pattern.compile("hasAuthority\\('([A-Z_]+)'\\)");
     private static final String PASSWORD = "correct horse battery staple";
 
