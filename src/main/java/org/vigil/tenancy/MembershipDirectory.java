@@ -14,9 +14,12 @@ import org.springframework.stereotype.Service;
 public class MembershipDirectory {
 
     private static final String ACTIVE_MEMBERSHIPS = """
-            SELECT uo.user_id, uo.organization_id, o.name, uo.role, uo.permissions
-            FROM user_organizations uo JOIN organizations o ON o.id = uo.organization_id
-            WHERE uo.user_id = ? AND uo.is_active AND o.is_active
+            SELECT uo.user_id, uo.organization_id, o.name, uo.role, uo.permissions,
+                   coalesce((o.settings ->> 'mfaRequired')::boolean, false) AND NOT u.mfa_enabled AS mfa_missing
+            FROM user_organizations uo
+            JOIN organizations o ON o.id = uo.organization_id
+            JOIN users u ON u.id = uo.user_id
+            WHERE uo.user_id = ? AND uo.is_active AND o.is_active AND u.is_active
             """;
 
     private final TenantScope tenantScope;
@@ -41,7 +44,8 @@ public class MembershipDirectory {
     private static final RowMapper<ActiveMembership> MAPPER = (rs, row) -> {
         Role role = Role.valueOf(rs.getString("role"));
         String[] grants = (String[]) rs.getArray("permissions").getArray();
+        boolean mfaMissing = rs.getBoolean("mfa_missing");
         return new ActiveMembership(rs.getString("user_id"), rs.getString("organization_id"), rs.getString("name"),
-                role, RolePermissions.of(role, grants));
+                role, mfaMissing ? java.util.Set.of() : RolePermissions.of(role, grants), mfaMissing);
     };
 }

@@ -51,7 +51,7 @@ class OrganizationSettingsApiTest {
         body.put("timeZone", timeZone);
         body.put("slaMinutes", Map.of("LOW", 2880, "MEDIUM", 480, "HIGH", high, "CRITICAL", 10));
         body.put("billingProgramsOffered", List.of("RPM", "RTM", "APCM"));
-        body.put("mfaRequired", true);
+        body.put("mfaRequired", false);
         return body;
     }
 
@@ -67,7 +67,9 @@ class OrganizationSettingsApiTest {
                 .isEqualTo("{\"LOW\":1440,\"MEDIUM\":240,\"HIGH\":60,\"CRITICAL\":15}");
         assertThat(defaults.get("mfaRequired").asBoolean()).isFalse();
 
-        Api.Response replaced = api.put(SETTINGS, Api.json(settings("America/Chicago", 45)), adminToken, etag);
+        Map<String, Object> requiringMfa = settings("America/Chicago", 45);
+        requiringMfa.put("mfaRequired", true);
+        Api.Response replaced = api.put(SETTINGS, Api.json(requiringMfa), adminToken, etag);
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.header("ETag")).isNotEqualTo(etag);
 

@@ -49,9 +49,11 @@ class AuthController {
     record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
-    record OrganizationView(String id, String name, String role) {
+    /** An organization the user may act in; {@code mfaEnrolmentRequired}: it requires MFA and the user has none yet. */
+    record OrganizationView(String id, String name, String role, boolean mfaEnrolmentRequired) {
         static OrganizationView of(ActiveMembership membership) {
-            return new OrganizationView(membership.organizationId(), membership.organizationName(), membership.role().name());
+            return new OrganizationView(membership.organizationId(), membership.organizationName(),
+                    membership.role().name(), membership.mfaEnrolmentRequired());
         }
     }
 
