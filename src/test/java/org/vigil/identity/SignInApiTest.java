@@ -91,6 +91,21 @@ class SignInApiTest {
     }
 
     @Test
+    void anAddressWithTwentyFailuresIsRefusedForAWhileWhateverTheAccount() {
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            Api.Response failed = api.post("/api/v1/auth/login", Api.json(Map.of(
+                    "email", "guess" + attempt + "." + Ids.newId() + "@clinic.test", "password", "guessing " + attempt)));
+            assertThat(failed.status()).isEqualTo(401);
+        }
+        Api.Response blocked = login(PASSWORD);
+        assertThat(blocked.status()).as("even the right password, from this address").isEqualTo(429);
+        assertThat(blocked.contentType()).startsWith("application/problem+json");
+        assertThat(blocked.header("Retry-After")).isNotNull();
+        assertThat(new Api(port).post("/api/v1/auth/login", Api.json(Map.of("email", email, "password", PASSWORD)))
+                .status()).as("another address is not affected").isEqualTo(200);
+    }
+
+    @Test
     void refreshTokensRotateAndAReusedOneRevokesTheWholeFamily() {
         String first = login(PASSWORD).json().get("refreshToken").asString();
         Api.Response rotated = api.post("/api/v1/auth/refresh", Api.json(Map.of("refreshToken", first)));

@@ -14,8 +14,16 @@ public final class Api {
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
 
+    /** A client address of its own for this client (see VigilIntegrationTest). */
+    private final String address = "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+
     public Api(int port) {
         this.port = port;
+    }
+
+    public String address() {
+        return address;
     }
 
     public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
@@ -76,7 +84,7 @@ public final class Api {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.header("User-Agent", "vigil-tests").build(),
+            HttpResponse<String> response = http.send(request.header("User-Agent", "vigil-tests").header("X-Forwarded-For", address).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers());

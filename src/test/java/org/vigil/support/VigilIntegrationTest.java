@@ -21,6 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         "vigil.database.embedded.data-directory=",
         "vigil.database.embedded.port=0",
         "spring.jpa.hibernate.ddl-auto=validate",
+        // Each test client presents its own address (X-Forwarded-For), as clients behind a proxy
+        // would, so per-address throttling in one test never blocks another.
+        "server.forward-headers-strategy=framework",
         // A fixed test key (never used outside tests) so no key file is written to the home directory.
         "vigil.security.encryption-key=dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLS0tLS0=",
         "vigil.security.token-signing-key=dGVzdC1vbmx5LXNpZ25pbmcta2V5LTMyLWJ5dGVzLS0="

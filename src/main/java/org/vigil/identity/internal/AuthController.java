@@ -71,6 +71,9 @@ class AuthController {
     @PostMapping("/login")
     Object login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         SignIn.Outcome outcome = signIn.withPassword(request.email(), request.password(), request.organizationId(), client(http));
+        if (outcome instanceof SignIn.Outcome.Throttled throttled) {
+            throw tooMany(throttled);
+        }
         if (outcome instanceof SignIn.Outcome.SecondFactorRequired challenge) {
             return new SecondFactorChallenge(true, challenge.ticket(), AccessTokens.MFA_TICKET_LIFETIME.toSeconds());
         }
@@ -80,6 +83,11 @@ class AuthController {
         throw ApiProblem.unauthorized("Sign-in failed",
                 "The email or password is incorrect, the account is locked for a while after repeated failures, "
                         + "or it has no active organization.");
+    }
+
+    static ApiProblem tooMany(SignIn.Outcome.Throttled throttled) {
+        return ApiProblem.tooManyRequests("Too many failed sign-ins from this address; try again later.",
+                java.time.Duration.between(java.time.Instant.now(), throttled.until()).toSeconds());
     }
 
     static TokenResponse tokens(SignIn.Outcome.SignedIn signedIn) {

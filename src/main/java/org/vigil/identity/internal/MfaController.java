@@ -75,6 +75,9 @@ class MfaController {
     @PostMapping("/verify")
     AuthController.TokenResponse verify(@Valid @RequestBody VerifyRequest request, HttpServletRequest http) {
         SignIn.Client client = AuthController.client(http);
+        signIn.throttled(client).ifPresent(throttled -> {
+            throw AuthController.tooMany((SignIn.Outcome.Throttled) throttled);
+        });
         Optional<String[]> ticket = accessTokens.readSecondFactorTicket(request.mfaTicket());
         if (ticket.isEmpty()) {
             throw ApiProblem.unauthorized("Sign-in expired", "The sign-in ticket is invalid or expired. Sign in again.");

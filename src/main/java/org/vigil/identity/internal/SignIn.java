@@ -34,9 +34,12 @@ class SignIn {
     private final RefreshTokens refreshTokens;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AddressThrottle addressThrottle;
 
     SignIn(JdbcTemplate jdbc, PasswordEncoder passwords, TenantScope tenantScope, MembershipDirectory memberships,
-            AccessTokens accessTokens, RefreshTokens refreshTokens, ApplicationEventPublisher events, Clock clock) {
+            AccessTokens accessTokens, RefreshTokens refreshTokens, ApplicationEventPublisher events, Clock clock,
+            AddressThrottle addressThrottle) {
+        this.addressThrottle = addressThrottle;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.tenantScope = tenantScope;
@@ -58,12 +61,20 @@ class SignIn {
         record Refused(String reason) implements Outcome {
         }
 
+        /** Too many failures from this client address: refused until then, whatever the credentials. */
+        record Throttled(Instant until) implements Outcome {
+        }
+
         /** The password was right; the second factor is still to be verified with this ticket. */
         record SecondFactorRequired(String ticket) implements Outcome {
         }
     }
 
     Outcome withPassword(String email, String password, String requestedOrganizationId, Client client) {
+        Optional<Outcome> throttled = throttled(client);
+        if (throttled.isPresent()) {
+            return throttled.get();
+        }
         Optional<Account> found = jdbc.query("SELECT * FROM vigil_sign_in_lookup(?)", (rs, n) -> new Account(
                 rs.getString("id"), rs.getString("password_hash"), rs.getBoolean("is_active"),
                 rs.getBoolean("mfa_enabled"), rs.getInt("failed_login_count"),
@@ -115,6 +126,14 @@ class SignIn {
         return new Outcome.SignedIn(userId, membership, all, access, refresh);
     }
 
+    /** Refuses a client address that failed too often recently. */
+    Optional<Outcome> throttled(Client client) {
+        Optional<Instant> blocked = addressThrottle.blockedUntil(client.ipAddress());
+        blocked.ifPresent(until -> events.publishEvent(new SignInAttempted("LOGIN_FAILURE", false, null, null,
+                "ADDRESS_BLOCKED", client.ipAddress(), client.userAgent())));
+        return blocked.map(Outcome.Throttled::new);
+    }
+
     boolean isLocked(String userId) {
         Instant lockedUntil = tenantScope.asUser(userId, () -> jdbc.queryForObject(
                 "SELECT locked_until FROM users WHERE id = ?", Instant.class, userId));
@@ -129,6 +148,7 @@ class SignIn {
     }
 
     private void recordFailure(Account account, Instant now, Client client) {
+        addressThrottle.recordFailure(client.ipAddress());
         int failures = account.failedLoginCount() + 1;
         Duration lock = AccountLockout.lockAfter(failures);
         tenantScope.asUser(account.id(), () -> jdbc.update(
@@ -149,6 +169,9 @@ class SignIn {
     }
 
     private Outcome refuse(String userId, String reason, Client client) {
+        if (!"BAD_PASSWORD".equals(reason)) {
+            addressThrottle.recordFailure(client.ipAddress()); // BAD_PASSWORD was counted with the account
+        }
         events.publishEvent(new SignInAttempted("LOGIN_FAILURE", false, userId, null, reason, client.ipAddress(),
                 client.userAgent()));
         return new Outcome.Refused(reason);

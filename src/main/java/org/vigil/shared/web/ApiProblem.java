@@ -26,6 +26,13 @@ public final class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.NOT_FOUND, "Not found", "No " + resource + " with that id exists here.");
     }
 
+    /** Too many attempts: try again after {@code retryAfterSeconds} (also sent as Retry-After). */
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", detail);
+        problem.getHeaders().set("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)));
+        return problem;
+    }
+
     public static ApiProblem conflict(String title, String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, title, detail);
     }
