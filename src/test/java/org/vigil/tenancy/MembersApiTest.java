@@ -102,6 +102,21 @@ class MembersApiTest {
     }
 
     @Test
+    void aMemberManagerCannotGiveAdministrativePowersTheyLack() {
+        Accounts.Account lead = accounts.member(clinic, "NURSE");
+        assertThat(api.patch(MEMBERS + "/" + lead.userId(), Api.json(Map.of("permissions", List.of("MEMBER_MANAGE"))),
+                adminToken).status()).isEqualTo(200);
+        String leadToken = accounts.signIn(api, lead, clinic);
+        assertThat(api.patch(MEMBERS + "/" + nurse.userId(), Api.json(Map.of("role", "CARE_COORDINATOR")), leadToken)
+                .status()).as("staffing roles are the member manager's job").isEqualTo(200);
+        Api.Response escalation = api.patch(MEMBERS + "/" + nurse.userId(), Api.json(Map.of("role", "ORG_ADMIN")), leadToken);
+        assertThat(escalation.status()).isEqualTo(403);
+        assertThat(escalation.contentType()).startsWith("application/problem+json");
+        assertThat(api.patch(MEMBERS + "/" + nurse.userId(), Api.json(Map.of("permissions", List.of("AUDIT_READ"))),
+                leadToken).status()).isEqualTo(403);
+    }
+
+    @Test
     void deactivatingAMemberEndsTheirAccess() {
         Api.Response deactivated = api.patch(MEMBERS + "/" + nurse.userId(), Api.json(Map.of("active", false)), adminToken);
         assertThat(deactivated.status()).isEqualTo(200);

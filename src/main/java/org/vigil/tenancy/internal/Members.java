@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.vigil.shared.web.ApiProblem;
+import org.vigil.tenancy.GrantCeiling;
 import org.vigil.tenancy.MembershipChanged;
 import org.vigil.tenancy.Permission;
 import org.vigil.tenancy.Role;
@@ -34,8 +35,11 @@ class Members {
     private final MembershipRepository memberships;
     private final ApplicationEventPublisher events;
 
+    private final org.vigil.tenancy.MembershipDirectory directory;
+
     Members(TenantScope tenantScope, JdbcTemplate jdbc, MembershipRepository memberships,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, org.vigil.tenancy.MembershipDirectory directory) {
+        this.directory = directory;
         this.tenantScope = tenantScope;
         this.jdbc = jdbc;
         this.memberships = memberships;
@@ -69,6 +73,12 @@ class Members {
             if (memberUserId.equals(callerId) && !changed.isEmpty()) {
                 throw ApiProblem.conflict("Own membership",
                         "Nobody may change their own role, permissions or active state; ask another administrator.");
+            }
+            if ((changed.contains("role") || changed.contains("permissions")) && !GrantCeiling.allows(
+                    directory.find(callerId, organizationId).map(m -> m.permissions()).orElse(Set.of()),
+                    change.role() != null ? change.role() : membership.getRole(), grants)) {
+                throw ApiProblem.forbidden("Beyond your own powers",
+                        "Only someone who holds member management, settings management or audit reading can give them.");
             }
             if (!changed.isEmpty()) {
                 if (change.role() != null) {
