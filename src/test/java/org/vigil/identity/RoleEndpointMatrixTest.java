@@ -44,7 +44,8 @@ class RoleEndpointMatrixTest {
             "POST /api/v1/auth/password-reset", "POST /api/v1/auth/password-reset/confirm",
             "POST /api/v1/auth/mfa/verify", "POST /api/v1/auth/mfa/enrolment", "POST /api/v1/auth/mfa/enrolment/confirm",
             "POST /api/v1/auth/mfa/disable", "POST /api/v1/auth/switch-organization", "GET /api/v1/auth/me",
-            "POST /api/v1/auth/email-verification", "POST /api/v1/auth/email-verification/confirm");
+            "POST /api/v1/auth/email-verification", "POST /api/v1/auth/email-verification/confirm",
+            "POST /api/v1/invitations/accept");
     private static final Pattern AUTHORITY = Pattern.compile("hasAuthority\\('([A-Z_]+)'\\)");
     private static final String PASSWORD = "correct horse battery staple";
 

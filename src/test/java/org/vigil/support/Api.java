@@ -66,6 +66,10 @@ public final class Api {
         return request;
     }
 
+    public Response delete(String path, String bearer) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + bearer).DELETE());
+    }
+
     public Response get(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (bearer != null) {

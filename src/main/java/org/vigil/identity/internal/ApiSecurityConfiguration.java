@@ -45,7 +45,8 @@ class ApiSecurityConfiguration {
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
                                 "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm",
-                                "/api/v1/auth/mfa/verify", "/api/v1/auth/email-verification/confirm").permitAll()
+                                "/api/v1/auth/mfa/verify", "/api/v1/auth/email-verification/confirm",
+                                "/api/v1/invitations/accept").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.identity.Caller;
-import org.vigil.identity.SignInAttempted;
+import org.vigil.identity.AccountEvent;
 import org.vigil.shared.web.ApiProblem;
 import org.vigil.tenancy.ActiveMembership;
 import org.vigil.tenancy.MembershipDirectory;
@@ -103,7 +103,7 @@ class AuthController {
         if (rotation instanceof RefreshTokens.Rotation.Rotated rotated) {
             var membership = memberships.find(rotated.userId(), rotated.organizationId());
             if (membership.isPresent()) {
-                events.publishEvent(new SignInAttempted("TOKEN_REFRESHED", true, rotated.userId(), rotated.organizationId(),
+                events.publishEvent(new AccountEvent("TOKEN_REFRESHED", true, rotated.userId(), rotated.organizationId(),
                         null, client.ipAddress(), client.userAgent()));
                 var access = accessTokens.issue(rotated.userId(), rotated.organizationId());
                 return new TokenResponse(access.value(), "Bearer", access.expiresInSeconds(), rotated.newToken(),
@@ -111,11 +111,11 @@ class AuthController {
                         .map(OrganizationView::of).toList());
             }
             refreshTokens.revoke(rotated.newToken());
-            events.publishEvent(new SignInAttempted("TOKEN_REFRESH_REFUSED", false, rotated.userId(), null,
+            events.publishEvent(new AccountEvent("TOKEN_REFRESH_REFUSED", false, rotated.userId(), null,
                     "NO_ACTIVE_MEMBERSHIP", client.ipAddress(), client.userAgent()));
         } else if (rotation instanceof RefreshTokens.Rotation.Refused refused) {
             String action = "REUSED".equals(refused.reason()) ? "REFRESH_TOKEN_REUSE" : "TOKEN_REFRESH_REFUSED";
-            events.publishEvent(new SignInAttempted(action, false, refused.userId(), null, refused.reason(),
+            events.publishEvent(new AccountEvent(action, false, refused.userId(), null, refused.reason(),
                     client.ipAddress(), client.userAgent()));
         }
         throw ApiProblem.unauthorized("Refresh refused",
@@ -126,7 +126,7 @@ class AuthController {
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
         SignIn.Client client = client(http);
         refreshTokens.revoke(request.refreshToken()).ifPresent(userId -> events.publishEvent(
-                new SignInAttempted("LOGOUT", true, userId, null, null, client.ipAddress(), client.userAgent())));
+                new AccountEvent("LOGOUT", true, userId, null, null, client.ipAddress(), client.userAgent())));
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
@@ -140,7 +140,7 @@ class AuthController {
         ActiveMembership membership = memberships.find(caller.userId(), request.organizationId())
                 .orElseThrow(() -> ApiProblem.notFound("organization you are an active member of"));
         SignIn.Client client = client(http);
-        events.publishEvent(new SignInAttempted("ORGANIZATION_SWITCHED", true, caller.userId(), membership.organizationId(),
+        events.publishEvent(new AccountEvent("ORGANIZATION_SWITCHED", true, caller.userId(), membership.organizationId(),
                 "FROM_" + caller.organizationId(), client.ipAddress(), client.userAgent()));
         var access = accessTokens.issue(caller.userId(), membership.organizationId());
         return new TokenResponse(access.value(), "Bearer", access.expiresInSeconds(),

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.vigil.identity.SignInAttempted;
+import org.vigil.identity.AccountEvent;
 import org.vigil.shared.Ids;
 import org.vigil.tenancy.TenantScope;
 
@@ -76,7 +76,7 @@ class EmailVerification {
                     + "WHERE id = ? AND email = ?", Timestamp.from(now), userId, found.get().get("email")) == 1;
         });
         if (verified) {
-            events.publishEvent(new SignInAttempted("EMAIL_VERIFIED", true, userId, null, null, null, null));
+            events.publishEvent(new AccountEvent("EMAIL_VERIFIED", true, userId, null, null, null, null));
         }
         return verified;
     }

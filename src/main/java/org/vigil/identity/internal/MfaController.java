@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.identity.Caller;
-import org.vigil.identity.SignInAttempted;
+import org.vigil.identity.AccountEvent;
 import org.vigil.shared.web.ApiProblem;
 import org.vigil.tenancy.ActiveMembership;
 import org.vigil.tenancy.MembershipDirectory;
@@ -87,7 +87,7 @@ class MfaController {
         Optional<ActiveMembership> membership = memberships.find(userId, organizationId);
         if (membership.isEmpty() || signIn.isLocked(userId) || !multiFactor.verify(userId, request.code())) {
             signIn.recordFailure(userId, client);
-            events.publishEvent(new SignInAttempted("MFA_FAILURE", false, userId, null, "BAD_CODE", client.ipAddress(),
+            events.publishEvent(new AccountEvent("MFA_FAILURE", false, userId, null, "BAD_CODE", client.ipAddress(),
                     client.userAgent()));
             throw ApiProblem.unauthorized("Code not accepted",
                     "The code is wrong or was already used, or the account is locked for a while after repeated failures.");

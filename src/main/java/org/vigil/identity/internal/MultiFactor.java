@@ -14,7 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.vigil.identity.SignInAttempted;
+import org.vigil.identity.AccountEvent;
 import org.vigil.tenancy.TenantScope;
 
 /**
@@ -77,7 +77,7 @@ class MultiFactor {
             List<String> codes = backupCodes.generate();
             jdbc.update("UPDATE users SET mfa_enabled = true, mfa_last_used_step = ?, backup_codes = ? WHERE id = ?",
                     step.getAsLong(), codes.stream().map(BackupCodes::hash).toArray(String[]::new), userId);
-            events.publishEvent(new SignInAttempted("MFA_ENABLED", true, userId, null, null, client.ipAddress(),
+            events.publishEvent(new AccountEvent("MFA_ENABLED", true, userId, null, null, client.ipAddress(),
                     client.userAgent()));
             return Optional.of(codes);
         });
@@ -116,13 +116,13 @@ class MultiFactor {
         String hash = tenantScope.asUser(userId, () -> jdbc.queryForObject(
                 "SELECT password_hash FROM users WHERE id = ?", String.class, userId));
         if (hash == null || !passwords.matches(password, hash) || !verify(userId, code)) {
-            events.publishEvent(new SignInAttempted("MFA_DISABLE_REFUSED", false, userId, null, "REAUTHENTICATION_FAILED",
+            events.publishEvent(new AccountEvent("MFA_DISABLE_REFUSED", false, userId, null, "REAUTHENTICATION_FAILED",
                     client.ipAddress(), client.userAgent()));
             return false;
         }
         tenantScope.asUser(userId, () -> jdbc.update("UPDATE users SET mfa_enabled = false, mfa_secret = NULL, "
                 + "mfa_last_used_step = NULL, backup_codes = '{}' WHERE id = ?", userId));
-        events.publishEvent(new SignInAttempted("MFA_DISABLED", true, userId, null, null, client.ipAddress(),
+        events.publishEvent(new AccountEvent("MFA_DISABLED", true, userId, null, null, client.ipAddress(),
                 client.userAgent()));
         return true;
     }

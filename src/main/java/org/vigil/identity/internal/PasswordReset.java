@@ -10,7 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.vigil.identity.SignInAttempted;
+import org.vigil.identity.AccountEvent;
 import org.vigil.tenancy.TenantScope;
 
 /**
@@ -50,7 +50,7 @@ class PasswordReset {
         Optional<String> userId = jdbc.queryForList("SELECT id FROM vigil_sign_in_lookup(?) WHERE is_active",
                 String.class, email.trim()).stream().findFirst();
         if (userId.isEmpty()) {
-            events.publishEvent(new SignInAttempted("PASSWORD_RESET_REQUESTED", false, null, null, "UNKNOWN_EMAIL",
+            events.publishEvent(new AccountEvent("PASSWORD_RESET_REQUESTED", false, null, null, "UNKNOWN_EMAIL",
                     client.ipAddress(), client.userAgent()));
             return;
         }
@@ -64,7 +64,7 @@ class PasswordReset {
                         + "To choose a new password, open this link within one hour:\n"
                         + mailer.link("/reset-password", token.token()) + "\n\n"
                         + "If it was not you, ignore this message; your password stays as it is.\n");
-        events.publishEvent(new SignInAttempted("PASSWORD_RESET_REQUESTED", true, userId.get(), null, null,
+        events.publishEvent(new AccountEvent("PASSWORD_RESET_REQUESTED", true, userId.get(), null, null,
                 client.ipAddress(), client.userAgent()));
     }
 
@@ -87,7 +87,7 @@ class PasswordReset {
                         && rs.getTimestamp("password_reset_expires").toInstant().isAfter(now) ? rs.getString("id") : null,
                 OneTimeTokens.hash(token)).stream().filter(java.util.Objects::nonNull).findFirst();
         if (userId.isEmpty()) {
-            events.publishEvent(new SignInAttempted("PASSWORD_RESET_FAILED", false, null, null, "INVALID_TOKEN",
+            events.publishEvent(new AccountEvent("PASSWORD_RESET_FAILED", false, null, null, "INVALID_TOKEN",
                     client.ipAddress(), client.userAgent()));
             return new Completion.InvalidToken();
         }
@@ -107,7 +107,7 @@ class PasswordReset {
             return new Completion.InvalidToken();
         }
         refreshTokens.revokeAll(userId.get());
-        events.publishEvent(new SignInAttempted("PASSWORD_RESET_COMPLETED", true, userId.get(), null, null,
+        events.publishEvent(new AccountEvent("PASSWORD_RESET_COMPLETED", true, userId.get(), null, null,
                 client.ipAddress(), client.userAgent()));
         return new Completion.Done(userId.get());
     }

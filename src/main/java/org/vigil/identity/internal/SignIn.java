@@ -10,7 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.vigil.identity.SignInAttempted;
+import org.vigil.identity.AccountEvent;
 import org.vigil.tenancy.ActiveMembership;
 import org.vigil.tenancy.MembershipDirectory;
 import org.vigil.tenancy.TenantScope;
@@ -104,7 +104,7 @@ class SignIn {
             return refuse(account.id(), "NO_ACTIVE_MEMBERSHIP", client);
         }
         if (account.mfaEnabled()) {
-            events.publishEvent(new SignInAttempted("PASSWORD_VERIFIED", true, account.id(), null, "SECOND_FACTOR_PENDING",
+            events.publishEvent(new AccountEvent("PASSWORD_VERIFIED", true, account.id(), null, "SECOND_FACTOR_PENDING",
                     client.ipAddress(), client.userAgent()));
             return new Outcome.SecondFactorRequired(accessTokens.issueSecondFactorTicket(account.id(),
                     chosen.get().organizationId()));
@@ -121,7 +121,7 @@ class SignIn {
                 Timestamp.from(now), userId));
         AccessTokens.IssuedAccessToken access = accessTokens.issue(userId, membership.organizationId());
         String refresh = refreshTokens.issue(userId, membership.organizationId());
-        events.publishEvent(new SignInAttempted("LOGIN_SUCCESS", true, userId, membership.organizationId(),
+        events.publishEvent(new AccountEvent("LOGIN_SUCCESS", true, userId, membership.organizationId(),
                 withSecondFactor ? "PASSWORD_AND_TOTP" : "PASSWORD", client.ipAddress(), client.userAgent()));
         return new Outcome.SignedIn(userId, membership, all, access, refresh);
     }
@@ -129,7 +129,7 @@ class SignIn {
     /** Refuses a client address that failed too often recently. */
     Optional<Outcome> throttled(Client client) {
         Optional<Instant> blocked = addressThrottle.blockedUntil(client.ipAddress());
-        blocked.ifPresent(until -> events.publishEvent(new SignInAttempted("LOGIN_FAILURE", false, null, null,
+        blocked.ifPresent(until -> events.publishEvent(new AccountEvent("LOGIN_FAILURE", false, null, null,
                 "ADDRESS_BLOCKED", client.ipAddress(), client.userAgent())));
         return blocked.map(Outcome.Throttled::new);
     }
@@ -156,7 +156,7 @@ class SignIn {
                 lock.isZero() ? null : Timestamp.from(now.plus(lock)), account.id()));
         if (!lock.isZero()) {
             refreshTokens.revokeAll(account.id());
-            events.publishEvent(new SignInAttempted("ACCOUNT_LOCKED", false, account.id(), null,
+            events.publishEvent(new AccountEvent("ACCOUNT_LOCKED", false, account.id(), null,
                     "LOCKED_FOR_" + lock.toMinutes() + "_MINUTES", client.ipAddress(), client.userAgent()));
         }
     }
@@ -172,7 +172,7 @@ class SignIn {
         if (!"BAD_PASSWORD".equals(reason)) {
             addressThrottle.recordFailure(client.ipAddress()); // BAD_PASSWORD was counted with the account
         }
-        events.publishEvent(new SignInAttempted("LOGIN_FAILURE", false, userId, null, reason, client.ipAddress(),
+        events.publishEvent(new AccountEvent("LOGIN_FAILURE", false, userId, null, reason, client.ipAddress(),
                 client.userAgent()));
         return new Outcome.Refused(reason);
     }

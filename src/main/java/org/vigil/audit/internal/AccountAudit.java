@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.vigil.audit.AuditOutcome;
-import org.vigil.identity.SignInAttempted;
+import org.vigil.identity.AccountEvent;
 import org.vigil.tenancy.TenantScope;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,20 +15,20 @@ import tools.jackson.databind.json.JsonMapper;
  * that organization's auditors see it; otherwise as an organization-less entry.
  */
 @Component
-class SignInAudit {
+class AccountAudit {
 
     private final AuditLogEntryRepository entries;
     private final TenantScope tenantScope;
     private final JsonMapper json;
 
-    SignInAudit(AuditLogEntryRepository entries, TenantScope tenantScope, JsonMapper json) {
+    AccountAudit(AuditLogEntryRepository entries, TenantScope tenantScope, JsonMapper json) {
         this.entries = entries;
         this.tenantScope = tenantScope;
         this.json = json;
     }
 
     @EventListener
-    void on(SignInAttempted event) {
+    void on(AccountEvent event) {
         AuditLogEntry entry = new AuditLogEntry(event.organizationId(), event.action());
         entry.setUserId(event.userId());
         entry.setResourceType("session");
