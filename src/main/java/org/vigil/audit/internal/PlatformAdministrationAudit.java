@@ -1,6 +1,8 @@
 package org.vigil.audit.internal;
 
+import java.util.Map;
 import org.springframework.context.event.EventListener;
+import org.vigil.audit.AuditOutcome;
 import org.springframework.stereotype.Component;
 import org.vigil.tenancy.PlatformAdministrationPerformed;
 
@@ -11,19 +13,15 @@ import org.vigil.tenancy.PlatformAdministrationPerformed;
 @Component
 class PlatformAdministrationAudit {
 
-    private final AuditLogEntryRepository entries;
+    private final AuditTrail trail;
 
-    PlatformAdministrationAudit(AuditLogEntryRepository entries) {
-        this.entries = entries;
+    PlatformAdministrationAudit(AuditTrail trail) {
+        this.trail = trail;
     }
 
     @EventListener
     void on(PlatformAdministrationPerformed event) {
-        AuditLogEntry entry = new AuditLogEntry(null, "PLATFORM_ADMINISTRATION");
-        entry.setUserId(event.actorUserId());
-        entry.setResourceType("platform");
-        entry.setDetails(PlatformAdministrationDetails.json(event.reason()));
-        entry.setHipaaRelevant(true);
-        entries.save(entry);
+        trail.append(new AuditTrail.Entry(null, event.actorUserId(), "PLATFORM_ADMINISTRATION", "platform", null,
+                AuditOutcome.SUCCESS, null, null, Map.of("reason", event.reason())));
     }
 }
