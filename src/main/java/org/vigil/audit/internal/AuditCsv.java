@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class AuditCsv {
 
-    static final String HEADER = "id,createdAt,userId,action,resourceType,resourceId,outcome,ipAddress,userAgent,"
+    static final String HEADER = "id,createdAt,userId,action,resourceType,resourceId,patientId,outcome,ipAddress,userAgent,"
             + "hipaaRelevant,details";
 
     private AuditCsv() {
@@ -19,7 +19,7 @@ final class AuditCsv {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (AuditEventView entry : entries) {
             row(csv, entry.id(), entry.createdAt().toString(), entry.userId(), entry.action(), entry.resourceType(),
-                    entry.resourceId(), entry.outcome(), entry.ipAddress(), entry.userAgent(),
+                    entry.resourceId(), entry.patientId(), entry.outcome(), entry.ipAddress(), entry.userAgent(),
                     Boolean.toString(entry.hipaaRelevant()), entry.details() == null ? null : entry.details().toString());
         }
         return csv.toString();

@@ -5,6 +5,6 @@ import tools.jackson.databind.JsonNode;
 
 /** One audit log entry as the search returns it. */
 record AuditEventView(String id, Instant createdAt, String userId, String action, String resourceType,
-        String resourceId, String outcome, String ipAddress, String userAgent, boolean hipaaRelevant,
+        String resourceId, String patientId, String outcome, String ipAddress, String userAgent, boolean hipaaRelevant,
         JsonNode details) {
 }

@@ -59,6 +59,9 @@ public class AuditLogEntry implements Persistable<String> {
     @Column(name = "details", nullable = false)
     private String details = "{}";
 
+    @Column(name = "patient_id")
+    private String patientId;
+
     @Column(name = "hipaa_relevant", nullable = false)
     private boolean hipaaRelevant;
 
@@ -147,6 +150,14 @@ public class AuditLogEntry implements Persistable<String> {
 
     public void setDetails(String details) {
         this.details = details;
+    }
+
+    public String getPatientId() {
+        return patientId;
+    }
+
+    public void setPatientId(String patientId) {
+        this.patientId = patientId;
     }
 
     public boolean isHipaaRelevant() {

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class AuditSearch {
 
-    record Filter(String userId, String action, String resourceType, String resourceId, Instant from, Instant to) {
+    record Filter(String userId, String patientId, String action, String resourceType, String resourceId, Instant from, Instant to) {
     }
 
     record Page(List<AuditEventView> items, int page, int size, long totalItems) {
@@ -50,7 +50,7 @@ class AuditSearch {
         List<Object> arguments = new ArrayList<>(where.arguments());
         arguments.add(limit);
         arguments.add(offset);
-        return jdbc.query("SELECT id, created_at, user_id, action, resource_type, resource_id, outcome, ip_address, "
+        return jdbc.query("SELECT id, created_at, user_id, action, resource_type, resource_id, patient_id, outcome, ip_address, "
                 + "user_agent, hipaa_relevant, details::text AS details FROM audit_logs" + where.sql()
                 + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", this::view, arguments.toArray());
     }
@@ -63,6 +63,7 @@ class AuditSearch {
         StringBuilder sql = new StringBuilder(" WHERE organization_id = ?");
         List<Object> arguments = new ArrayList<>(List.of(organizationId));
         condition(sql, arguments, " AND user_id = ?", filter.userId());
+        condition(sql, arguments, " AND patient_id = ?", filter.patientId());
         condition(sql, arguments, " AND action = ?", filter.action());
         condition(sql, arguments, " AND resource_type = ?", filter.resourceType());
         condition(sql, arguments, " AND resource_id = ?", filter.resourceId());
@@ -81,7 +82,7 @@ class AuditSearch {
     private AuditEventView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new AuditEventView(rs.getString("id"),
             rs.getTimestamp("created_at").toInstant(), rs.getString("user_id"), rs.getString("action"),
-            rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("outcome"),
+            rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("patient_id"), rs.getString("outcome"),
             rs.getString("ip_address"), rs.getString("user_agent"), rs.getBoolean("hipaa_relevant"),
             json.readTree(rs.getString("details")));
     }

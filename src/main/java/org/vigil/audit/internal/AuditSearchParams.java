@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 /** The query parameters of the audit search and export; every filter is optional. */
 record AuditSearchParams(
         @Size(max = 64) String userId,
+        @Size(max = 64) String patientId,
         @Size(max = 100) String action,
         @Size(max = 100) String resourceType,
         @Size(max = 200) String resourceId,
@@ -19,7 +20,7 @@ record AuditSearchParams(
     static final int DEFAULT_PAGE_SIZE = 50;
 
     AuditSearch.Filter filter() {
-        return new AuditSearch.Filter(blankToNull(userId), blankToNull(action), blankToNull(resourceType),
+        return new AuditSearch.Filter(blankToNull(userId), blankToNull(patientId), blankToNull(action), blankToNull(resourceType),
                 blankToNull(resourceId), IsoInstant.Validator.parse(from), IsoInstant.Validator.parse(to));
     }
 

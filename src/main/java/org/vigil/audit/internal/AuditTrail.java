@@ -17,7 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditTrail {
 
     record Entry(String organizationId, String userId, String action, String resourceType, String resourceId,
-            AuditOutcome outcome, String ipAddress, String userAgent, Map<String, Object> details) {
+            String patientId, AuditOutcome outcome, String ipAddress, String userAgent, Map<String, Object> details) {
+
+        /** An entry about no particular patient. */
+        Entry(String organizationId, String userId, String action, String resourceType, String resourceId,
+                AuditOutcome outcome, String ipAddress, String userAgent, Map<String, Object> details) {
+            this(organizationId, userId, action, resourceType, resourceId, null, outcome, ipAddress, userAgent,
+                    details);
+        }
     }
 
     private final AuditLogEntryRepository entries;
@@ -31,14 +38,19 @@ class AuditTrail {
     }
 
     void append(Entry entry) {
+        append(entry, true);
+    }
+
+    void append(Entry entry, boolean hipaaRelevant) {
         AuditLogEntry row = new AuditLogEntry(entry.organizationId(), entry.action());
         row.setUserId(entry.userId());
         row.setResourceType(entry.resourceType());
         row.setResourceId(entry.resourceId());
+        row.setPatientId(entry.patientId());
         row.setOutcome(entry.outcome());
         row.setIpAddress(entry.ipAddress());
         row.setUserAgent(entry.userAgent());
-        row.setHipaaRelevant(true);
+        row.setHipaaRelevant(hipaaRelevant);
         row.setDetails(json.writeValueAsString(entry.details()));
         if (TransactionSynchronizationManager.isActualTransactionActive() || entry.organizationId() == null) {
             entries.save(row);

@@ -46,6 +46,33 @@ public final class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, title, detail);
     }
 
+    /**
+     * One field of the request is wrong in a way only the server can tell (a check digit, a shape,
+     * a reference): 400 with {@code errors: [{field, message}]} like bean validation's answers.
+     */
+    public static ApiProblem invalid(String field, String message) {
+        ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "The request has invalid fields; see 'errors'.");
+        problem.getBody().setProperty("errors", java.util.List.of(new FieldError(field, message)));
+        return problem;
+    }
+
+    /** A field's value collides with a stored one (a duplicate MRN, say): 409 naming the field. */
+    public static ApiProblem conflict(String field, String title, String detail) {
+        ApiProblem problem = new ApiProblem(HttpStatus.CONFLICT, title, detail);
+        problem.getBody().setProperty("errors", java.util.List.of(new FieldError(field, detail)));
+        return problem;
+    }
+
+    /** Unprocessable: the request is well-formed but the record's state does not allow it (409). */
+    public static ApiProblem refused(String title, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, title, detail);
+    }
+
+    /** The shape of each entry of a problem's {@code errors}. */
+    public record FieldError(String field, String message) {
+    }
+
     /** {@code If-Match} names a version that is no longer current (412). */
     public static ApiProblem preconditionFailed(String detail) {
         return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "Changed in the meantime", detail);

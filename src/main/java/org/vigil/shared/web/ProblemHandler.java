@@ -25,23 +25,59 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    record FieldProblem(String field, String message) {
-    }
-
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has invalid fields; see 'errors'.");
         problem.setTitle("Invalid request");
-        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(),
+        List<ApiProblem.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new ApiProblem.FieldError(error.getField(),
                         // A conversion failure's own message quotes the submitted value.
                         error.isBindingFailure() ? "has the wrong type or format" : error.getDefaultMessage()))
-                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field))
                 .toList();
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid parameters; see 'errors'.");
+        problem.setTitle("Invalid request");
+        List<ApiProblem.FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new ApiProblem.FieldError(
+                        parameterName(result), error.getDefaultMessage())))
+                .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field))
+                .toList();
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String parameterName(org.springframework.validation.method.ParameterValidationResult result) {
+        var parameter = result.getMethodParameter();
+        var requestParam = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (requestParam != null && !requestParam.name().isEmpty()) {
+            return requestParam.name();
+        }
+        var pathVariable = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        if (pathVariable != null && !pathVariable.name().isEmpty()) {
+            return pathVariable.name();
+        }
+        return String.valueOf(parameter.getParameterName());
+    }
+
+    /** A query or path parameter of the wrong type (a date that is not a date): 400 naming it. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid parameters; see 'errors'.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(new ApiProblem.FieldError(ex.getName(), "has the wrong type or format")));
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @Override

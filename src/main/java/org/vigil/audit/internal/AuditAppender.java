@@ -1,0 +1,22 @@
+package org.vigil.audit.internal;
+
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.vigil.audit.AuditOutcome;
+
+/** The audit module's own entry point for its public recorders (see {@code RecordAccessAudit}). */
+@Component
+public class AuditAppender {
+
+    private final AuditTrail trail;
+
+    AuditAppender(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    public void append(String organizationId, String userId, String action, String resourceType, String resourceId,
+            String patientId, String ipAddress, String userAgent, boolean hipaaRelevant, Map<String, Object> details) {
+        trail.append(new AuditTrail.Entry(organizationId, userId, action, resourceType, resourceId, patientId,
+                AuditOutcome.SUCCESS, ipAddress, userAgent, details), hipaaRelevant);
+    }
+}

@@ -1,0 +1,14 @@
+package org.vigil.shared.web;
+
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.data.domain.Page;
+
+/** One page of a list: the items plus where this page is and how many there are in all. */
+public record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+
+    public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> view) {
+        return new PageResponse<>(page.getContent().stream().map(view).toList(), page.getNumber(), page.getSize(),
+                page.getTotalElements(), page.getTotalPages());
+    }
+}
