@@ -44,6 +44,15 @@ public final class Api {
         return send(withBody("POST", path, jsonBody, bearer));
     }
 
+    /** A POST, conditional on {@code ifMatch} when it is not null. */
+    public Response post(String path, String jsonBody, String bearer, String ifMatch) {
+        HttpRequest.Builder request = withBody("POST", path, jsonBody, bearer);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
     public Response patch(String path, String jsonBody, String bearer) {
         return send(withBody("PATCH", path, jsonBody, bearer));
     }

@@ -54,7 +54,11 @@ class EmbeddedPostgresConfiguration {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
-                    .setServerConfig("timezone", "UTC");
+                    .setServerConfig("timezone", "UTC")
+                    // The server log is ours too: an error's DETAIL quotes key values (an MRN) and
+                    // the failing statement could carry literals, so neither is logged.
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic");
             Path dataDirectory = properties.dataDirectory();
             boolean persistent = dataDirectory != null && !dataDirectory.toString().isBlank();
             if (persistent) {

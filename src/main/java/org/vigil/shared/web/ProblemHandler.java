@@ -95,6 +95,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
+            if (cause instanceof tools.jackson.databind.exc.InvalidNullException) {
+                return "Field '" + field + "' is required.";
+            }
             return "Field '" + field + "' has the wrong type or format.";
         }
         if (cause instanceof tools.jackson.core.JacksonException) {
@@ -106,6 +109,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(org.springframework.security.access.AccessDeniedException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.forbidden());
+    }
+
+    /** Two writers raced past the If-Match check: the slower one's change is refused, as if stale. */
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> raced(org.springframework.dao.OptimisticLockingFailureException ex) {
+        ApiProblem stale = ETags.stale("record");
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(stale.getBody());
     }
 
     @ExceptionHandler(Exception.class)
