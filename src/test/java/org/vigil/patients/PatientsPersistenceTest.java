@@ -85,4 +85,29 @@ class PatientsPersistenceTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tenant.run(clinic, () -> patients.save(second)))
                 .isInstanceOf(org.springframework.orm.ObjectOptimisticLockingFailureException.class);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aConsentIsNeverEditedOrDeletedOnlyRevokedOnce() {
+        String clinic = data.organization();
+        String patient = data.patient(clinic, null);
+        String consent = org.vigil.shared.Ids.newId();
+        tenant.run(clinic, () -> jdbc.update("INSERT INTO patient_consents (id, organization_id, patient_id, type, "
+                + "consented_on, method) VALUES (?, ?, ?, 'TREATMENT', DATE '2025-01-01', 'VERBAL')", consent, clinic,
+                patient));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tenant.run(clinic, () -> jdbc.update(
+                "UPDATE patient_consents SET method = 'WRITTEN' WHERE id = ?", consent)))
+                .rootCause().hasMessageContaining("can only be revoked");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tenant.run(clinic, () -> jdbc.update(
+                "DELETE FROM patient_consents WHERE id = ?", consent)))
+                .rootCause().hasMessageContaining("never deleted");
+        tenant.run(clinic, () -> jdbc.update("UPDATE patient_consents SET revoked_on = DATE '2025-02-01' WHERE id = ?",
+                consent));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tenant.run(clinic, () -> jdbc.update(
+                "UPDATE patient_consents SET revoked_on = DATE '2025-03-01' WHERE id = ?", consent)))
+                .rootCause().hasMessageContaining("revoked, once");
+    }
 }
