@@ -3,6 +3,7 @@ package org.vigil.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,9 +81,13 @@ class PlatformOrganizationsApiTest {
         assertThat(clinic.get("settings").get("slaMinutes").get("CRITICAL").asInt()).isEqualTo(15);
         assertThat(clinic.get("settings").get("billingProgramsOffered").toString()).isEqualTo("[\"RPM\",\"CCM\"]");
 
-        Api.Response listed = api.get(ORGANIZATIONS + "?size=200", adminToken);
+        Api.Response listed = api.get(ORGANIZATIONS + "?size=100", adminToken);
         assertThat(listed.status()).isEqualTo(200);
-        assertThat(listed.json().get(0).get("id").asString()).as("newest first").isEqualTo(id);
+        assertThat(listed.json().get("items").get(0).get("id").asString()).as("newest first").isEqualTo(id);
+        Api.Response found = api.get(ORGANIZATIONS + "?q=" + unique.toLowerCase() + ".LAKESIDE&active=true", adminToken);
+        assertThat(found.json().get("totalItems").asLong()).as("by domain, case-insensitive").isOne();
+        assertThat(api.get(ORGANIZATIONS + "?q=" + unique + "&active=false", adminToken).json().get("totalItems")
+                .asLong()).isZero();
 
         Api.Response renamed = api.patch(ORGANIZATIONS + "/" + id,
                 Api.json(Map.of("name", "Lakeside Heart " + unique, "phone", "555 0100")), adminToken);
@@ -91,16 +96,27 @@ class PlatformOrganizationsApiTest {
         assertThat(renamed.json().get("email").asString()).as("unchanged").isEqualTo("front-desk@lakeside.test");
         assertThat(renamed.json().get("version").asLong()).isGreaterThan(clinic.get("version").asLong());
 
+        Api.Response cleared = api.patch(ORGANIZATIONS + "/" + id, Api.json(Map.of("clear", List.of("website", "phone"))),
+                adminToken);
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.json().get("phone").isNull()).isTrue();
+        assertThat(cleared.json().get("website").isNull()).isTrue();
+        assertThat(cleared.json().get("email").asString()).as("not named, kept").isEqualTo("front-desk@lakeside.test");
+        Api.Response unclearable = api.patch(ORGANIZATIONS + "/" + id, Api.json(Map.of("clear", List.of("name"))),
+                adminToken);
+        assertThat(unclearable.status()).isEqualTo(400);
+        assertThat(unclearable.json().get("errors").get(0).get("field").asString()).startsWith("clear");
+
         Api.Response deactivated = api.patch(ORGANIZATIONS + "/" + id, Api.json(Map.of("active", false)), adminToken);
         assertThat(deactivated.status()).isEqualTo(200);
         assertThat(deactivated.json().get("active").asBoolean()).isFalse();
 
         assertThat(audited(id, "ORGANIZATION_CREATED")).isOne();
-        assertThat(audited(id, "ORGANIZATION_UPDATED")).isEqualTo(2);
+        assertThat(audited(id, "ORGANIZATION_UPDATED")).isEqualTo(3);
         long platformEntries = platform.call(null, "test check", () -> jdbc.queryForObject(
                 "SELECT count(*) FROM audit_logs WHERE action = 'PLATFORM_ADMINISTRATION' AND user_id = ? "
                         + "AND details->>'reason' LIKE '% /api/v1/platform/organizations%'", Long.class, admin.userId()));
-        assertThat(platformEntries).as("POST, GET and two PATCHes").isEqualTo(4);
+        assertThat(platformEntries).as("POST, three GETs and three PATCHes (the refused one is not)").isEqualTo(7);
     }
 
     @Test
@@ -172,6 +188,6 @@ class PlatformOrganizationsApiTest {
 
         assertThat(api.patch(ORGANIZATIONS + "/" + Ids.newId(), Api.json(Map.of("active", false)), adminToken).status())
                 .isEqualTo(404);
-        assertThat(api.get(ORGANIZATIONS + "?size=201", adminToken).status()).isEqualTo(400);
+        assertThat(api.get(ORGANIZATIONS + "?size=101", adminToken).status()).isEqualTo(400);
     }
 }

@@ -7,7 +7,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.data.jpa.domain.Specification;
+import org.vigil.shared.persistence.RefusedWrite;
 import org.vigil.shared.web.ApiProblem;
+import org.vigil.shared.web.PageQuery;
+import org.vigil.shared.web.PageResponse;
 import org.vigil.tenancy.OrganizationAdministered;
 import org.vigil.tenancy.PlatformScope;
 
@@ -56,11 +60,27 @@ class OrganizationAdministration {
         }));
     }
 
-    List<OrganizationView> list(String actor, OrganizationRequests.Page page) {
-        PageRequest request = PageRequest.of(page.pageOrDefault(), page.sizeOrDefault(),
-                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
-        return platform.call(actor, "GET /api/v1/platform/organizations", () -> organizations.findAll(request)
-                .map(organization -> OrganizationView.of(organization, settingsJson)).toList());
+    PageResponse<OrganizationView> list(String actor, OrganizationRequests.Filter filter, PageQuery page) {
+        Sort newestFirst = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+        return platform.call(actor, "GET /api/v1/platform/organizations", () -> PageResponse.of(
+                organizations.findAll(matching(filter), page.pageable(newestFirst)),
+                organization -> OrganizationView.of(organization, settingsJson)));
+    }
+
+    private static Specification<Organization> matching(OrganizationRequests.Filter filter) {
+        return (root, query, cb) -> {
+            List<jakarta.persistence.criteria.Predicate> predicates = new java.util.ArrayList<>();
+            if (filter.q() != null && !filter.q().isBlank()) {
+                String pattern = "%" + filter.q().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                        .replace("%", "\\%").replace("_", "\\_") + "%";
+                predicates.add(cb.or(cb.like(cb.lower(root.get("name")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("domain")), pattern, '\\')));
+            }
+            if (filter.active() != null) {
+                predicates.add(cb.equal(root.get("isActive"), filter.active()));
+            }
+            return cb.and(predicates.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        };
     }
 
     OrganizationView update(String actor, String id, OrganizationRequests.Update request) {
@@ -68,6 +88,9 @@ class OrganizationAdministration {
             Organization organization = organizations.findById(id)
                     .orElseThrow(() -> ApiProblem.notFound("organization"));
             String domain = normalized(request.domain());
+            if (domain != null && request.cleared().contains("domain")) {
+                throw ApiProblem.invalid("clear", "cannot clear 'domain' and set it in the same request");
+            }
             if (domain != null && organizations.existsByDomainAndIdNot(domain, id)) {
                 throw domainTaken();
             }
@@ -94,11 +117,11 @@ class OrganizationAdministration {
         try {
             return work.get();
         } catch (DataIntegrityViolationException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("organizations_domain_key")) {
+            String constraint = String.valueOf(RefusedWrite.constraint(e));
+            if (constraint.equals("organizations_domain_key")) {
                 throw domainTaken();
             }
-            if (message.contains("organizations_time_zone_check")) {
+            if (constraint.equals("organizations_time_zone_check")) {
                 throw ApiProblem.badRequest("Invalid request", "Field 'timeZone' names a zone the database does not know.");
             }
             throw e;

@@ -28,6 +28,11 @@ final class OrganizationChanges {
         change("website", organization.getWebsite(), request.website(), organization::setWebsite);
         change("timeZone", organization.getTimeZone(), request.timeZone(), organization::setTimeZone);
         change("active", organization.isActive(), request.active(), organization::setActive);
+        clear(request.cleared().contains("domain"), "domain", organization.getDomain(), organization::setDomain);
+        clear(request.cleared().contains("email"), "email", organization.getEmail(), organization::setEmail);
+        clear(request.cleared().contains("phone"), "phone", organization.getPhone(), organization::setPhone);
+        clear(request.cleared().contains("address"), "address", organization.getAddress(), organization::setAddress);
+        clear(request.cleared().contains("website"), "website", organization.getWebsite(), organization::setWebsite);
         if (request.settings() != null) {
             OrganizationSettings current = settingsJson.read(organization.getTimeZone(), organization.getSettings());
             OrganizationSettings next = request.settings().applyTo(current);
@@ -41,6 +46,13 @@ final class OrganizationChanges {
 
     List<String> names() {
         return List.copyOf(names);
+    }
+
+    private void clear(boolean asked, String name, String current, Consumer<String> setter) {
+        if (asked && current != null) {
+            setter.accept(null);
+            names.add(name);
+        }
     }
 
     private <T> void change(String name, T current, T requested, Consumer<T> setter) {

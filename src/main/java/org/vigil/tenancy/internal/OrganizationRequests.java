@@ -50,7 +50,10 @@ final class OrganizationRequests {
             @Valid SettingsPart settings) {
     }
 
-    /** A partial change: only the fields given are changed; {@code active: false} deactivates. */
+    /**
+     * A partial change: only the fields given are changed; {@code active: false} deactivates;
+     * {@code clear} names optional fields to empty (domain, email, phone, address, website).
+     */
     record Update(
             @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
             OrganizationType type,
@@ -61,17 +64,19 @@ final class OrganizationRequests {
             @Pattern(regexp = WEBSITE, message = "must be an http(s) address") String website,
             @Size(max = 64) @TimeZoneId String timeZone,
             Boolean active,
-            @Valid SettingsPart settings) {
-    }
+            @Valid SettingsPart settings,
+            @Size(max = 5) java.util.Set<@NotNull @Pattern(regexp = CLEARABLE,
+                    message = "can name domain, email, phone, address or website") String> clear) {
 
-    record Page(@Min(0) @Max(10_000) Integer page, @Min(1) @Max(200) Integer size) {
-
-        int pageOrDefault() {
-            return page == null ? 0 : page;
-        }
-
-        int sizeOrDefault() {
-            return size == null ? 50 : size;
+        java.util.Set<String> cleared() {
+            return clear == null ? java.util.Set.of() : clear;
         }
     }
+
+    static final String CLEARABLE = "domain|email|phone|address|website";
+
+    /** The filters of the organization list: {@code q} in the name or domain, {@code active}. */
+    record Filter(@Size(max = 200) String q, Boolean active) {
+    }
+
 }

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.vigil.shared.web.PageQuery;
+import org.vigil.shared.web.PageResponse;
 import org.vigil.tenancy.TenantPrincipal;
 
 /**
@@ -42,9 +44,9 @@ class PlatformOrganizationsController {
 
     @GetMapping
     @PreAuthorize(PLATFORM_ADMIN)
-    List<OrganizationView> list(@AuthenticationPrincipal TenantPrincipal caller,
-            @Valid @ModelAttribute OrganizationRequests.Page page) {
-        return administration.list(caller.userId(), page);
+    PageResponse<OrganizationView> list(@AuthenticationPrincipal TenantPrincipal caller,
+            @Valid @ModelAttribute OrganizationRequests.Filter filter, @Valid @ModelAttribute PageQuery page) {
+        return administration.list(caller.userId(), filter, page);
     }
 
     @PatchMapping("/{id}")
