@@ -22,6 +22,9 @@ public class AssessmentTemplate extends BaseEntity {
     @Column(name = "name", nullable = false)
     private String name;
 
+    @Column(name = "key")
+    private String key;
+
     @Column(name = "description")
     private String description;
 
@@ -74,6 +77,14 @@ public class AssessmentTemplate extends BaseEntity {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
     }
 
     public String getDescription() {

@@ -16,6 +16,8 @@ import java.util.Map;
  * whole, its scoring specification and each item's flag rule.
  */
 record TemplateRequest(
+        @Size(max = 64) @Pattern(regexp = "^[a-z][a-z0-9_]*$",
+                message = "must be lower case letters, digits and underscores, starting with a letter") String key,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 2000) String description,
         @Size(max = 100) String category,

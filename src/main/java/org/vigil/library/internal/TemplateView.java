@@ -5,7 +5,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** An assessment template with its items, as the API returns it. */
-record TemplateView(String id, String organizationId, String sourceTemplateId, String name, String description,
+record TemplateView(String id, String organizationId, String sourceTemplateId, String key, String name, String description,
         String category, String loincCode, JsonNode scoring, String copyrightInfo, boolean isStandardized,
         boolean isActive, List<Item> items, Instant updatedAt) {
 

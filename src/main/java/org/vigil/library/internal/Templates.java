@@ -67,6 +67,7 @@ class Templates {
             AssessmentTemplate copy = new AssessmentTemplate(caller.organizationId(),
                     name == null || name.isBlank() ? source.getName() : name.trim());
             copy.setSourceTemplateId(source.getId());
+            copy.setKey(source.getKey());
             copy.setDescription(source.getDescription());
             copy.setCategory(source.getCategory());
             copy.setLoincCode(source.getLoincCode());
@@ -117,6 +118,7 @@ class Templates {
     }
 
     private void apply(AssessmentTemplate template, TemplateRequest request) {
+        template.setKey(request.key());
         template.setDescription(request.description());
         template.setCategory(request.category());
         template.setLoincCode(request.loincCode());
@@ -160,7 +162,7 @@ class Templates {
                         rs.getInt(5), rs.getBoolean(6), rs.getString(7), rs.getString(8),
                         rs.getString(9) == null ? null : json.readTree(rs.getString(9))), template.getId());
         return new TemplateView(template.getId(), template.getOrganizationId(), template.getSourceTemplateId(),
-                template.getName(), template.getDescription(), template.getCategory(), template.getLoincCode(),
+                template.getKey(), template.getName(), template.getDescription(), template.getCategory(), template.getLoincCode(),
                 template.getScoring() == null ? null : json.readTree(template.getScoring()), template.getCopyrightInfo(),
                 template.isStandardized(), template.isActive(), items, template.getUpdatedAt());
     }
@@ -169,6 +171,10 @@ class Templates {
         try {
             return work.get();
         } catch (DataIntegrityViolationException e) {
+            if ("assessment_templates_organization_key_key_key".equals(RefusedWrite.constraint(e))) {
+                throw ApiProblem.conflict("key", "Key taken",
+                        "Your organization already has an assessment template with this key.");
+            }
             if ("assessment_templates_organization_id_name_key".equals(RefusedWrite.constraint(e))) {
                 throw ApiProblem.conflict("name", "Name taken",
                         "Your organization already has an assessment template with this name.");
