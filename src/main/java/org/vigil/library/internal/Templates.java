@@ -140,12 +140,26 @@ class Templates {
             if (!metrics.add(item.metricDefinitionId())) {
                 throw ApiProblem.invalid(field, "is listed twice");
             }
+            String flagRule = item.flagRule() == null ? null : flagRule(item.flagRule(), "items[" + i + "].flagRule");
             jdbc.update("INSERT INTO assessment_template_items (id, template_id, metric_definition_id, display_order, "
                     + "is_required, help_text, default_value, organization_id, flag_rule) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)", Ids.newId(), template.getId(),
                     item.metricDefinitionId(), item.displayOrder() == null ? i : item.displayOrder(),
                     Boolean.TRUE.equals(item.isRequired()), item.helpText(), item.defaultValue(),
-                    template.getOrganizationId(), item.flagRule() == null ? null : json.writeValueAsString(item.flagRule()));
+                    template.getOrganizationId(), flagRule);
+        }
+    }
+
+    /** An item's flag (docs/condition-language.md, "Item flags"), validated, in canonical form. */
+    private String flagRule(java.util.Map<String, Object> rule, String field) {
+        try {
+            return org.vigil.library.rules.ConditionWriter.toJson(
+                    org.vigil.library.rules.ConditionParser.parseFlagRule(json.valueToTree(rule)));
+        } catch (org.vigil.library.rules.InvalidConditionException e) {
+            ApiProblem problem = ApiProblem.invalid(field, "is not a valid flag rule");
+            problem.getBody().setProperty("errors", e.errors().stream()
+                    .map(error -> new ApiProblem.FieldError(field + error.path().substring(1), error.message())).toList());
+            throw problem;
         }
     }
 

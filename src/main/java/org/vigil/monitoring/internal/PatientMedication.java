@@ -33,6 +33,16 @@ public class PatientMedication extends BaseEntity {
     @Column(name = "doses_per_day")
     private Integer dosesPerDay;
 
+    @Column(name = "dose_amount")
+    private java.math.BigDecimal doseAmount;
+
+    @Column(name = "dose_unit")
+    private String doseUnit;
+
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "schedule")
+    private String schedule;
+
     @Column(name = "route")
     private String route;
 
@@ -118,6 +128,30 @@ public class PatientMedication extends BaseEntity {
 
     public void setDosesPerDay(Integer dosesPerDay) {
         this.dosesPerDay = dosesPerDay;
+    }
+
+    public java.math.BigDecimal getDoseAmount() {
+        return doseAmount;
+    }
+
+    public void setDoseAmount(java.math.BigDecimal doseAmount) {
+        this.doseAmount = doseAmount;
+    }
+
+    public String getDoseUnit() {
+        return doseUnit;
+    }
+
+    public void setDoseUnit(String doseUnit) {
+        this.doseUnit = doseUnit;
+    }
+
+    public String getSchedule() {
+        return schedule;
+    }
+
+    public void setSchedule(String schedule) {
+        this.schedule = schedule;
     }
 
     public String getRoute() {

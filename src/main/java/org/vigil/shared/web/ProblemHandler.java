@@ -124,7 +124,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         // Exception messages can quote stored values (constraint violations do), so only the type
         // and the place are logged, never the message.
         StackTraceElement where = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;
-        log.error("Unexpected {} handling an API request at {}", ex.getClass().getName(), where);
+        String constraint = ex instanceof org.springframework.dao.DataIntegrityViolationException violation
+                ? org.vigil.shared.persistence.RefusedWrite.constraint(violation) : null;
+        log.error("Unexpected {} handling an API request at {}{}", ex.getClass().getName(), where,
+                constraint == null ? "" : " (constraint " + constraint + ")");
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed by this request.");
         problem.setTitle("Internal error");
