@@ -57,6 +57,15 @@ public final class Api {
         return send(request);
     }
 
+    /** A POST conditional on {@code ifMatch} when it is not null (status changes of versioned resources). */
+    public Response post(String path, String jsonBody, String bearer, String ifMatch) {
+        HttpRequest.Builder request = withBody("POST", path, jsonBody, bearer);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder withBody(String method, String path, String jsonBody, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
