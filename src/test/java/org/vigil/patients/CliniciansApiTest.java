@@ -269,6 +269,15 @@ class CliniciansApiTest {
         again.put("userId", nurse.userId());
         assertThat(field(create(again))).as("an inactive member").isEqualTo("userId");
 
+        String linkedId = created.json().get("id").asString();
+        data.platformUpdate("UPDATE user_organizations SET is_active = false WHERE user_id = ?", physician.userId());
+        linked.put("phone", "+1 555 0199");
+        Api.Response kept = api.put(CLINICIANS + "/" + linkedId, Api.json(linked), adminToken, "\"0\"");
+        assertThat(kept.status()).as("an unchanged link is not re-judged").isEqualTo(200);
+        linked.put("userId", null);
+        assertThat(api.put(CLINICIANS + "/" + linkedId, Api.json(linked), adminToken, "\"1\"").json().get("userId")
+                .isNull()).as("cleared by leaving it out").isTrue();
+
         Map<String, Object> sameEmailAsUser = clinician("Email", physician.email());
         sameEmailAsUser.remove("npiNumber");
         assertThat(create(sameEmailAsUser).json().get("userId").isNull())

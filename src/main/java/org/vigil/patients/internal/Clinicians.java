@@ -84,7 +84,14 @@ class Clinicians {
     }
 
     ClinicianView replace(TenantPrincipal caller, String id, long expectedVersion, ClinicianRequest request) {
-        requireMember(caller, request.userId());
+        // A link that changes must name an active member; one kept as it was is not re-judged here
+        // (a member who left is unlinked by clearing the field). The membership lookup runs in its
+        // own scope, so it is made before the write's; the reference trigger remains the backstop.
+        String linked = Clinicians.blankToNull(request.userId());
+        if (linked != null && !linked.equals(tenantScope.call(caller.organizationId(), caller.userId(),
+                () -> clinicians.findById(id).map(Clinician::getUserId).orElse(null)))) {
+            requireMember(caller, linked);
+        }
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             Clinician clinician = find(id);
             ETags.check(expectedVersion, clinician.getVersion(), "clinician");
