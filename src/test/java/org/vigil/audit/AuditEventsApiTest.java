@@ -134,13 +134,14 @@ class AuditEventsApiTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         List<List<String>> rows = Rfc4180.parse(csv.body());
         assertThat(rows.get(0)).containsExactly("id", "createdAt", "userId", "action", "resourceType", "resourceId",
-                "outcome", "ipAddress", "userAgent", "hipaaRelevant", "details");
+                "patientId", "outcome", "ipAddress", "userAgent", "hipaaRelevant", "details");
         assertThat(rows).hasSize(6);
         assertThat(rows.get(1).get(5)).isEqualTo("record-4");
-        assertThat(rows.get(1).get(8)).as("quotes, comma and line break survive").isEqualTo(AWKWARD_AGENT);
+        assertThat(rows.get(1).get(6)).as("these entries name no patient").isEmpty();
+        assertThat(rows.get(1).get(9)).as("quotes, comma and line break survive").isEqualTo(AWKWARD_AGENT);
         assertThat(rows.get(1).get(1)).isEqualTo("2024-03-01T12:00:00Z");
-        assertThat(rows.get(1).get(10)).isEqualTo("{\"changedFields\":[\"phone\"]}");
-        assertThat(rows.get(2).get(8)).as("a formula is defused").isEqualTo("'=cmd|calc");
+        assertThat(rows.get(1).get(11)).isEqualTo("{\"changedFields\":[\"phone\"]}");
+        assertThat(rows.get(2).get(9)).as("a formula is defused").isEqualTo("'=cmd|calc");
         assertThat(rows.subList(1, 6)).allSatisfy(row -> assertThat(row.get(2)).isEqualTo(admin.userId()));
     }
 
