@@ -52,6 +52,12 @@ public class Enrollment extends BaseEntity {
     @Column(name = "condition_preset_id")
     private String conditionPresetId;
 
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+
+    @Column(name = "status_reason")
+    private String statusReason;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -149,6 +155,22 @@ public class Enrollment extends BaseEntity {
 
     public void setConditionPresetId(String conditionPresetId) {
         this.conditionPresetId = conditionPresetId;
+    }
+
+    public Instant getStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    public void setStatusChangedAt(Instant statusChangedAt) {
+        this.statusChangedAt = statusChangedAt;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public void setStatusReason(String statusReason) {
+        this.statusReason = statusReason;
     }
 
     public long getVersion() {

@@ -91,6 +91,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Names the offending field for type mismatches; never echoes the submitted value. */
     private static String readableReason(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
+        // A value Jackson hands to another parser (a date, say) fails with that parser's exception
+        // as the most specific cause; the Jackson exception wrapping it knows the field.
+        for (Throwable link = ex.getCause(); link != null; link = link.getCause()) {
+            if (link instanceof tools.jackson.databind.DatabindException) {
+                cause = link;
+                break;
+            }
+        }
         if (cause instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
