@@ -62,6 +62,11 @@ public class TestData {
         return platform.call(null, "test fixture", () -> jdbc.update(sql, arguments));
     }
 
+    /** Reads one number as platform administration (to check rows of any organization). */
+    public Integer platformQuery(String sql, Object... arguments) {
+        return platform.call(null, "test check", () -> jdbc.queryForObject(sql, Integer.class, arguments));
+    }
+
     public String patient(String organizationId, String medicalRecordNumber) {
         String id = Ids.newId();
         insert("INSERT INTO patients (id, organization_id, medical_record_number, first_name, last_name, date_of_birth) "
