@@ -5,9 +5,10 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * The authentication of an API request: a verified access token whose user is, right now, an
- * active member of the token's active organization. Authorities are the member's permissions, so
- * endpoints declare {@code @PreAuthorize("hasAuthority('PATIENT_READ')")}.
+ * The authentication of a request: a verified access token (API) or a signed-in web session whose
+ * user is, right now, an active member of its active organization. Authorities are the member's
+ * permissions, so endpoints declare {@code @PreAuthorize("hasAuthority('PATIENT_READ')")}. A web
+ * session has no token: its credentials are null.
  */
 public final class CallerAuthentication extends AbstractAuthenticationToken {
 

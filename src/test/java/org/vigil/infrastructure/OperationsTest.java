@@ -51,7 +51,9 @@ class OperationsTest {
     @Test
     void everythingElseIsRefusedWithoutSignIn() throws Exception {
         assertThat(get("/api/v1/patients").statusCode()).as("API needs a token").isEqualTo(401);
-        assertThat(get("/somewhere-else").statusCode()).as("nothing outside the API is served").isIn(401, 403);
+        HttpResponse<String> web = get("/somewhere-else");
+        assertThat(web.statusCode()).as("web pages need the web sign-in").isEqualTo(302);
+        assertThat(web.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         assertThat(get("/actuator/env").statusCode()).as("actuator beyond health is not served").isIn(401, 403, 404);
     }
 
@@ -60,7 +62,10 @@ class OperationsTest {
         HttpResponse<String> document = get("/v3/api-docs");
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).contains("\"/api/v1/auth/login\"", "\"/api/v1/auth/refresh\"",
-                "\"/api/v1/auth/mfa/verify\"", "\"/api/v1/auth/password-reset\"", "bearerAuth");
+                "\"/api/v1/auth/mfa/verify\"", "\"/api/v1/auth/password-reset\"", "\"/api/v1/auth/linked-accounts\"",
+                "bearerAuth");
+        assertThat(document.body()).as("only the API is documented, not the web pages")
+                .doesNotContain("\"/login\"", "\"/account\"", "\"/logout\"", "\"/session/organization\"");
     }
 
     @Test

@@ -26,7 +26,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         "server.forward-headers-strategy=framework",
         // A fixed test key (never used outside tests) so no key file is written to the home directory.
         "vigil.security.encryption-key=dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLS0tLS0=",
-        "vigil.security.token-signing-key=dGVzdC1vbmx5LXNpZ25pbmcta2V5LTMyLWJ5dGVzLS0="
+        "vigil.security.token-signing-key=dGVzdC1vbmx5LXNpZ25pbmcta2V5LTMyLWJ5dGVzLS0=",
+        // The single sign-on tests put an OpenID Connect provider (Spring Authorization Server) on
+        // the test class path; it runs in its own context (testoidc.TestOidcProvider), never in Vigil's.
+        "spring.autoconfigure.exclude="
+                + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+                + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"
+                + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"
 })
 @Tag("database")
 public @interface VigilIntegrationTest {

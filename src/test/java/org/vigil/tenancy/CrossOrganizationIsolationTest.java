@@ -79,7 +79,13 @@ class CrossOrganizationIsolationTest {
                 + "expires_at) VALUES (?, ?, ?, 'NURSE', ?, ?, now() + interval '7 days')", invitation, organization,
                 "invitee." + invitation + "@clinic.test", "hash-" + invitation, admin.userId());
 
+        String linkedAccount = Ids.newId();
+        data.platformUpdate("INSERT INTO social_accounts (id, user_id, provider, issuer, provider_id, email) "
+                + "VALUES (?, ?, 'test', 'https://idp.test', ?, ?)", linkedAccount, admin.userId(), linkedAccount,
+                admin.email());
+
         Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("/api/v1/auth/linked-accounts/{id}", linkedAccount);
         ids.put("/api/v1/patients/{id}", patient);
         ids.put("{patientId}", patient);
         ids.put("{diagnosisId}", diagnosis);

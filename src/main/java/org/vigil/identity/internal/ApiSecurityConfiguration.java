@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * One authorization path for every API request: a bearer access token, verified, whose user is
  * at this moment an active member of the token's active organization. Everything not listed is
  * refused. Endpoints then declare the permission they need with {@code @PreAuthorize}.
+ * <p>
+ * This chain owns {@code /api/**} and the machine endpoints (health, OpenAPI); it is stateless and
+ * never reads a session, so the web UI's session cookie cannot authenticate an API request. Every
+ * other path belongs to {@link WebSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -35,12 +40,18 @@ class ApiSecurityConfiguration {
         return new BCryptPasswordEncoder(12);
     }
 
+    /** The paths of this chain; everything else is the web UI's. */
+    static final String[] PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+        "/swagger-ui/**"};
+
     @Bean
+    @Order(1)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens accessTokens,
             MembershipDirectory memberships, JsonMapper json) throws Exception {
         ProblemWriter problems = new ProblemWriter(json);
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+        http.securityMatcher(PATHS)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
@@ -65,7 +76,7 @@ class ApiSecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) -> problems.write(response, Problems.unauthenticated()))
                         .accessDeniedHandler((request, response, e) -> problems.write(response, Problems.forbidden())))
                 // Bearer tokens, no cookies: nothing for a cross-site request to ride on. The web
-                // UI's cookie session will bring CSRF protection with it.
+                // UI's cookie session has CSRF protection (WebSecurityConfiguration).
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,10 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.identity.Caller;
-import org.vigil.identity.AccountEvent;
 import org.vigil.shared.web.ApiProblem;
-import org.vigil.tenancy.ActiveMembership;
-import org.vigil.tenancy.MembershipDirectory;
 
 /** TOTP enrolment (secret, otpauth URI, QR code), confirmation, verification at sign-in, disabling. */
 @RestController
@@ -27,18 +23,11 @@ import org.vigil.tenancy.MembershipDirectory;
 class MfaController {
 
     private final MultiFactor multiFactor;
-    private final AccessTokens accessTokens;
     private final SignIn signIn;
-    private final MembershipDirectory memberships;
-    private final ApplicationEventPublisher events;
 
-    MfaController(MultiFactor multiFactor, AccessTokens accessTokens, SignIn signIn, MembershipDirectory memberships,
-            ApplicationEventPublisher events) {
+    MfaController(MultiFactor multiFactor, SignIn signIn) {
         this.multiFactor = multiFactor;
-        this.accessTokens = accessTokens;
         this.signIn = signIn;
-        this.memberships = memberships;
-        this.events = events;
     }
 
     record CodeRequest(@NotBlank @Size(max = 20) String code) {
@@ -74,26 +63,19 @@ class MfaController {
 
     @PostMapping("/verify")
     AuthController.TokenResponse verify(@Valid @RequestBody VerifyRequest request, HttpServletRequest http) {
-        SignIn.Client client = AuthController.client(http);
-        signIn.throttled(client).ifPresent(throttled -> {
-            throw AuthController.tooMany((SignIn.Outcome.Throttled) throttled);
-        });
-        Optional<String[]> ticket = accessTokens.readSecondFactorTicket(request.mfaTicket());
-        if (ticket.isEmpty()) {
+        SignIn.Outcome outcome = signIn.withSecondFactor(request.mfaTicket(), request.code(), AuthController.client(http),
+                SignIn.FirstFactor.PASSWORD, SignIn.Delivery.TOKENS);
+        if (outcome instanceof SignIn.Outcome.Throttled throttled) {
+            throw AuthController.tooMany(throttled);
+        }
+        if (outcome instanceof SignIn.Outcome.SignedIn signedIn) {
+            return AuthController.tokens(signedIn);
+        }
+        if (outcome instanceof SignIn.Outcome.Refused refused && "TICKET_INVALID".equals(refused.reason())) {
             throw ApiProblem.unauthorized("Sign-in expired", "The sign-in ticket is invalid or expired. Sign in again.");
         }
-        String userId = ticket.get()[0];
-        String organizationId = ticket.get()[1];
-        Optional<ActiveMembership> membership = memberships.find(userId, organizationId);
-        if (membership.isEmpty() || signIn.isLocked(userId) || !multiFactor.verify(userId, request.code())) {
-            signIn.recordFailure(userId, client);
-            events.publishEvent(new AccountEvent("MFA_FAILURE", false, userId, null, "BAD_CODE", client.ipAddress(),
-                    client.userAgent()));
-            throw ApiProblem.unauthorized("Code not accepted",
-                    "The code is wrong or was already used, or the account is locked for a while after repeated failures.");
-        }
-        return AuthController.tokens((SignIn.Outcome.SignedIn) signIn.complete(userId, membership.get(),
-                memberships.forUser(userId), client, true));
+        throw ApiProblem.unauthorized("Code not accepted",
+                "The code is wrong or was already used, or the account is locked for a while after repeated failures.");
     }
 
     @PostMapping("/disable")

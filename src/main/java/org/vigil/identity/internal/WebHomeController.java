@@ -1,0 +1,67 @@
+package org.vigil.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.vigil.identity.AccountEvent;
+import org.vigil.identity.Caller;
+import org.vigil.tenancy.ActiveMembership;
+import org.vigil.tenancy.MembershipDirectory;
+
+/**
+ * The signed-in home page (a placeholder until the clinician UI replaces it) and the organization
+ * switcher of the web session.
+ */
+@Controller
+class WebHomeController {
+
+    private final MembershipDirectory memberships;
+    private final Profiles profiles;
+    private final WebSessions sessions;
+    private final ApplicationEventPublisher events;
+
+    WebHomeController(MembershipDirectory memberships, Profiles profiles, WebSessions sessions,
+            ApplicationEventPublisher events) {
+        this.memberships = memberships;
+        this.profiles = profiles;
+        this.sessions = sessions;
+        this.events = events;
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal Caller caller, HttpServletRequest request, Model model) {
+        model.addAttribute("profile", profiles.of(caller.userId()));
+        model.addAttribute("membership", request.getAttribute(WebSessionGuard.MEMBERSHIP));
+        model.addAttribute("memberships", memberships.forUser(caller.userId()));
+        return "home";
+    }
+
+    /** Acts in another organization the user is an active member of; any other id: 404. */
+    @PostMapping("/session/organization")
+    String switchOrganization(@AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String organizationId, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<ActiveMembership> membership = organizationId == null || organizationId.isBlank()
+                || organizationId.length() > 40 ? Optional.empty() : memberships.find(caller.userId(), organizationId);
+        if (membership.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("status", 404);
+            model.addAttribute("detail", "You are not an active member of that organization.");
+            return "problem";
+        }
+        SignIn.Client client = AuthController.client(request);
+        events.publishEvent(new AccountEvent("ORGANIZATION_SWITCHED", true, caller.userId(),
+                membership.get().organizationId(), "FROM_" + caller.organizationId(), client.ipAddress(),
+                client.userAgent()));
+        request.changeSessionId();
+        sessions.actAs(membership.get(), request, response);
+        return "redirect:/";
+    }
+}
