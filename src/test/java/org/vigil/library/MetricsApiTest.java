@@ -77,6 +77,22 @@ class MetricsApiTest {
     }
 
     @Test
+    void aMetricWithReadingsKeepsItsKeyAndIsNotDeleted() {
+        Api.Response created = api.post(METRICS, Api.json(weight("scale_weight")), admin);
+        String id = created.json().get("id").asString();
+        String patient = data.patient(clinic, null);
+        data.platformUpdate("INSERT INTO observations (id, organization_id, patient_id, metric_id, value, source) "
+                + "VALUES (?, ?, ?, ?, '81.5'::jsonb, 'DEVICE')", org.vigil.shared.Ids.newId(), clinic, patient, id);
+
+        Api.Response renamed = api.put(METRICS + "/" + id, Api.json(weight("scale_weight_kg")), admin,
+                created.header("ETag"));
+        assertThat(renamed.status()).isEqualTo(409);
+        assertThat(renamed.json().get("errors").get(0).get("field").asString()).isEqualTo("key");
+        assertThat(api.delete(METRICS + "/" + id, admin).status()).isEqualTo(409);
+        assertThat(api.get(METRICS + "/" + id, admin).json().get("key").asString()).isEqualTo("scale_weight");
+    }
+
+    @Test
     void aStandardMetricIsClonedNeverEdited() {
         String standard = data.metric(null);
         JsonNode before = api.get(METRICS + "/" + standard, admin).json();

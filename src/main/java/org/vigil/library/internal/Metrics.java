@@ -121,7 +121,7 @@ class Metrics {
         Integer items = jdbc.queryForObject("SELECT count(*) FROM assessment_template_items WHERE metric_definition_id = ?",
                 Integer.class, id);
         Integer readings = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM observations WHERE "
-                + "metric_definition_id = ? LIMIT 1) used", Integer.class, id);
+                + "metric_id = ? LIMIT 1) used", Integer.class, id);
         return (items != null && items > 0) || (readings != null && readings > 0);
     }
 
