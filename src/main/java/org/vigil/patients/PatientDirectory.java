@@ -15,10 +15,38 @@ public class PatientDirectory {
     public record PatientRef(String id, boolean active) {
     }
 
+    /** The clinician profile a user works as (linked explicitly, never by email). */
+    public record ClinicianRef(String id, boolean active) {
+    }
+
+    /** An enrollment of a patient: its care program and status. */
+    public record EnrollmentRef(String id, String patientId, String careProgramId, String status) {
+    }
+
     private final JdbcTemplate jdbc;
 
     PatientDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The clinician linked to this user in the current organization, if any. */
+    public Optional<ClinicianRef> clinicianOf(String userId) {
+        return jdbc.query("SELECT id, is_active FROM clinicians WHERE user_id = ?",
+                (rs, n) -> new ClinicianRef(rs.getString(1), rs.getBoolean(2)), userId).stream().findFirst();
+    }
+
+    /** The patient's ACTIVE enrollments. */
+    public java.util.List<EnrollmentRef> activeEnrollments(String patientId) {
+        return jdbc.query("SELECT id, patient_id, care_program_id, status FROM enrollments WHERE patient_id = ? "
+                + "AND status = 'ACTIVE' ORDER BY start_date, id", (rs, n) -> new EnrollmentRef(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4)), patientId);
+    }
+
+    /** One enrollment by id, if it exists in the current organization. */
+    public Optional<EnrollmentRef> enrollment(String enrollmentId) {
+        return jdbc.query("SELECT id, patient_id, care_program_id, status FROM enrollments WHERE id = ?",
+                (rs, n) -> new EnrollmentRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                enrollmentId).stream().findFirst();
     }
 
     public Optional<PatientRef> find(String patientId) {

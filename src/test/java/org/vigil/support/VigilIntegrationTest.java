@@ -35,5 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
                 + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"
 })
 @Tag("database")
+@org.springframework.context.annotation.Import(TestClockConfiguration.class)
 public @interface VigilIntegrationTest {
 }

@@ -73,6 +73,11 @@ class CrossOrganizationIsolationTest {
         data.platformUpdate("INSERT INTO drugs (id, organization_id, name) VALUES (?, ?, ?)", drug, organization,
                 "Drug " + drug);
         Accounts.Account admin = accounts.member(organization, "ORG_ADMIN");
+        String timeLog = Ids.newId();
+        data.platformUpdate("INSERT INTO time_logs (id, organization_id, patient_id, clinician_id, enrollment_id, activity, "
+                + "duration, started_at, ended_at, logged_at) VALUES (?, ?, ?, ?, ?, 'CALL_PATIENT', 20, "
+                + "now() - interval '1 hour', now() - interval '40 minutes', now() - interval '40 minutes')",
+                timeLog, organization, patient, clinician, enrollment);
         Accounts.Account nurse = accounts.member(organization, "NURSE");
         String invitation = Ids.newId();
         data.platformUpdate("INSERT INTO invitations (id, organization_id, email, role, token_hash, invited_by_id, "
@@ -95,6 +100,7 @@ class CrossOrganizationIsolationTest {
         ids.put("/api/v1/care-programs/{id}", program);
         ids.put("/api/v1/enrollments/{id}", enrollment);
         ids.put("/api/v1/invitations/{id}", invitation);
+        ids.put("/api/v1/time-logs/{id}", timeLog);
         ids.put("/api/v1/members/{userId}", nurse.userId());
         ids.put("/api/v1/platform/organizations/{id}", organization);
         ids.put("/api/v1/library/metrics/{id}", data.metric(organization));

@@ -35,6 +35,9 @@ public class TimeLog extends BaseEntity {
     @Column(name = "cpt_code")
     private String cptCode;
 
+    @Column(name = "adjustment_reason")
+    private String adjustmentReason;
+
     @Column(name = "notes")
     private String notes;
 
@@ -127,6 +130,14 @@ public class TimeLog extends BaseEntity {
 
     public void setCptCode(String cptCode) {
         this.cptCode = cptCode;
+    }
+
+    public String getAdjustmentReason() {
+        return adjustmentReason;
+    }
+
+    public void setAdjustmentReason(String adjustmentReason) {
+        this.adjustmentReason = adjustmentReason;
     }
 
     public String getNotes() {
