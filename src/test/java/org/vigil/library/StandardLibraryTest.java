@@ -256,6 +256,27 @@ class StandardLibraryTest {
     }
 
     @Test
+    void aRecodedItemKeepsItsRow() {
+        String gad2 = standardId("assessment_templates", "name", "GAD-2 Generalized Anxiety Disorder screen");
+        Map<String, Integer> before = standardizedRowCounts();
+        Map<String, String> files = new LinkedHashMap<>(LibraryContent.shippedFiles());
+        files.replaceAll((name, json) -> json.replace("\"gad2\"", "\"gad_2\""));
+        LibraryContent recoded = LibraryContent.parse(files);
+
+        LoadReport report = loader.load(recoded);
+
+        assertThat(report.inserted()).isZero();
+        assertThat(report.retired()).isZero();
+        assertThat(standardizedRowCounts()).isEqualTo(before);
+        asPlatform(() -> {
+            assertThat(jdbc.queryForList("SELECT code FROM library_standard_items WHERE kind = 'TEMPLATE' AND row_id = ?",
+                    String.class, gad2)).containsExactly("gad_2");
+            assertThat(jdbc.queryForObject("SELECT is_active FROM assessment_templates WHERE id = ?", Boolean.class, gad2)).isTrue();
+            return null;
+        });
+    }
+
+    @Test
     void twoNodesStartingTogetherLoadTheReleaseOnce() throws Exception {
         LibraryContent changed = modified(files ->
                 find(files.get("metrics.json").withArray("metrics"), "key", "steps").put("displayName", "Daily steps"));

@@ -202,6 +202,12 @@ public class StandardLibraryLoader implements SmartInitializingSingleton {
                 insert.accept(id);
                 inserted++;
             }
+            // A row adopted by natural key may still be tracked under an older code (the item was
+            // re-coded): it now belongs to this code, and the old code must not retire it.
+            String adopted = id;
+            tracked.entrySet().removeIf(entry -> entry.getKey().startsWith(kind + ":")
+                    && !entry.getKey().equals(kind + ":" + code) && entry.getValue().rowId().equals(adopted));
+            jdbc.update("DELETE FROM library_standard_items WHERE kind = ? AND row_id = ? AND code <> ?", kind, id, code);
             jdbc.update("INSERT INTO library_standard_items (kind, code, row_id, content_hash, release_id) VALUES (?, ?, ?, ?, ?) "
                     + "ON CONFLICT (kind, code) DO UPDATE SET row_id = EXCLUDED.row_id, content_hash = EXCLUDED.content_hash, "
                     + "release_id = EXCLUDED.release_id, updated_at = now()", kind, code, id, hash, releaseId);
