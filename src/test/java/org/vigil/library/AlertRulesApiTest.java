@@ -75,6 +75,17 @@ class AlertRulesApiTest {
     }
 
     @Test
+    void rulesOnTheStandardLibrarysQuestionnairesAndVitalsAreAccepted() {
+        Api.Response item9 = api.post(RULES, Api.json(rule("Item 9 " + clinic, Map.of("type", "assessment_item",
+                "template", "phq9", "item", "phq9_item9", "op", "gt", "value", 0))), admin);
+        assertThat(item9.status()).as(item9.body()).isEqualTo(201);
+        Api.Response crisis = api.post(RULES, Api.json(rule("Crisis " + clinic, threshold("bp_systolic", 180))), admin);
+        assertThat(crisis.status()).as(crisis.body()).isEqualTo(201);
+        assertThat(fields(api.post(RULES, Api.json(rule("No item", Map.of("type", "assessment_item", "template", "phq9",
+                "item", "gad7_item1", "op", "gt", "value", 0))), admin))).containsExactly("conditions.item");
+    }
+
+    @Test
     void aRuleThatCouldNeverFireIsRefusedWithThePathOfEachError() {
         Api.Response unknownMetric = api.post(RULES, Api.json(rule("Ghost", Map.of("all", List.of(
                 threshold(metricKey, 180), threshold("systolic_blood_pressure", 180))))), admin);

@@ -109,7 +109,7 @@ class LibraryContentTest {
         assertThat(files.get("alert-rules.json")).contains("systolic_blood_pressure");
         assertThatThrownBy(() -> LibraryContent.parse(files))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("metric systolic_blood_pressure is not a shipped metric key");
+                .hasMessageContaining("conditions.any[0].metric: unknown metric \"systolic_blood_pressure\"");
     }
 
     @Test

@@ -385,57 +385,52 @@ public final class LibraryContent {
             problems.add(where + ".conditions: required");
             return null;
         }
+        // The condition language's own parser decides (docs/condition-language.md), against the
+        // shipped metrics and templates: a shipped rule that could never fire stops the release.
         Set<String> metricKeys = new TreeSet<>();
         Set<String> assessments = new TreeSet<>();
-        collectReferences(conditions, metricKeys, assessments, where + ".conditions", templates, problems);
-        for (String key : metricKeys) {
-            if (!metrics.containsKey(key)) {
-                problems.add(where + ".conditions: metric " + key + " is not a shipped metric key");
+        String canonical;
+        try {
+            org.vigil.library.rules.Condition condition = org.vigil.library.rules.ConditionParser.parse(conditions,
+                    shippedVocabulary(metrics, templates));
+            metricKeys.addAll(condition.referencedMetrics());
+            assessments.addAll(condition.referencedTemplates());
+            canonical = org.vigil.library.rules.ConditionWriter.toJson(condition);
+        } catch (org.vigil.library.rules.InvalidConditionException e) {
+            for (org.vigil.library.rules.ConditionError error : e.errors()) {
+                problems.add(where + ".conditions" + error.path().substring(1) + ": " + error.message());
             }
+            return null;
         }
         if (name == null || severity == null) {
             return null;
         }
         JsonNode actions = node.get("actions");
         return new Rule(code, name, text(node, "description"), text(node, "category"), severity, priority, cooldown,
-                conditions.toString(), actions == null || actions.isNull() ? "{}" : actions.toString(),
+                canonical, actions == null || actions.isNull() ? "{}" : actions.toString(),
                 text(node, "clinicalEvidence"), metricKeys, assessments, itemHash(node));
     }
 
-    /** Every "metric" and "item" names a metric key; every "assessment" a template code (whose items include "item"). */
-    private static void collectReferences(JsonNode node, Set<String> metricKeys, Set<String> assessments, String path,
-            Map<String, Template> templates, Problems problems) {
-        if (node.isArray()) {
-            int i = 0;
-            for (JsonNode child : node) {
-                collectReferences(child, metricKeys, assessments, path + "[" + i++ + "]", templates, problems);
+    /** What the shipped release defines: its metrics (with their value types) and its templates' items. */
+    private static org.vigil.library.rules.Vocabulary shippedVocabulary(Map<String, Metric> metrics,
+            Map<String, Template> templates) {
+        return new org.vigil.library.rules.Vocabulary() {
+            @Override
+            public java.util.Optional<ValueType> metricType(String metricKey) {
+                return java.util.Optional.ofNullable(metrics.get(metricKey)).map(Metric::valueType);
             }
-            return;
-        }
-        if (!node.isObject()) {
-            return;
-        }
-        if (node.has("metric")) {
-            metricKeys.add(node.get("metric").asString());
-        }
-        if (node.has("item")) {
-            metricKeys.add(node.get("item").asString());
-        }
-        if (node.has("assessment")) {
-            String code = node.get("assessment").asString();
-            assessments.add(code);
-            Template template = templates.get(code);
-            if (template == null) {
-                problems.add(path + ".assessment: " + code + " is not a shipped template code");
-            } else if (node.has("item") && template.items().stream().noneMatch(i -> i.metric().equals(node.get("item").asString()))) {
-                problems.add(path + ".item: " + node.get("item").asString() + " is not an item of " + code);
-            } else if (node.has("score") && template.scoringJson() == null) {
-                problems.add(path + ".score: template " + code + " has no scoring");
+
+            @Override
+            public boolean templateExists(String templateKey) {
+                return templates.containsKey(templateKey);
             }
-        }
-        for (String name : node.propertyNames()) {
-            collectReferences(node.get(name), metricKeys, assessments, path + "." + name, templates, problems);
-        }
+
+            @Override
+            public boolean templateHasItem(String templateKey, String itemMetricKey) {
+                Template template = templates.get(templateKey);
+                return template != null && template.items().stream().anyMatch(item -> item.metric().equals(itemMetricKey));
+            }
+        };
     }
 
     private static Preset preset(JsonNode node, String where, Map<String, Template> templates, Map<String, Rule> rules,

@@ -256,14 +256,16 @@ public class StandardLibraryLoader implements SmartInitializingSingleton {
         }
 
         private void writeTemplate(String id, Template t, boolean insert) {
-            Object[] values = {t.name(), t.description(), t.category(), t.loinc(), t.scoringJson(), t.copyright(), id};
+            // The template's code is its key: rules name a questionnaire by it ({"template": "phq9"}).
+            Object[] values = {t.code(), t.name(), t.description(), t.category(), t.loinc(), t.scoringJson(),
+                    t.copyright(), id};
             if (insert) {
-                jdbc.update("INSERT INTO assessment_templates (name, description, category, loinc_code, scoring, "
+                jdbc.update("INSERT INTO assessment_templates (key, name, description, category, loinc_code, scoring, "
                         + "copyright_info, id, organization_id, is_standardized, is_active) "
-                        + "VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, NULL, true, true)", values);
+                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, NULL, true, true)", values);
             } else {
-                jdbc.update("UPDATE assessment_templates SET name = ?, description = ?, category = ?, loinc_code = ?, "
-                        + "scoring = ?::jsonb, copyright_info = ?, is_active = true, version = version + 1 "
+                jdbc.update("UPDATE assessment_templates SET key = ?, name = ?, description = ?, category = ?, "
+                        + "loinc_code = ?, scoring = ?::jsonb, copyright_info = ?, is_active = true, version = version + 1 "
                         + "WHERE id = ? AND organization_id IS NULL", values);
             }
             Map<String, String> existing = new HashMap<>();

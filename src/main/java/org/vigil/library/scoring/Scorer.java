@@ -68,7 +68,7 @@ public final class Scorer {
         }
         Band band = spec.bands().stream().filter(b -> b.contains(total)).findFirst().orElse(null);
         List<Flag> flags = new ArrayList<>();
-        for (FlagRule rule : spec.flags().values()) {
+        for (ItemFlag rule : spec.flags().values()) {
             BigDecimal answer = answers.get(rule.item());
             if (rule.firesOn(answer)) {
                 flags.add(new Flag(rule.item(), answer, rule.severity(), rule.label()));

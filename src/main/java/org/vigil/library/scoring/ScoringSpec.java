@@ -46,7 +46,6 @@ public final class ScoringSpec {
     private static final Pattern METRIC_KEY = Pattern.compile("^[a-z][a-z0-9_]*$");
     private static final Set<String> PROPERTIES = Set.of("method", "items", "minAnswered", "itemRange", "range",
             "decimals", "totalMetric", "bands", "source");
-    private static final Set<String> FLAG_PROPERTIES = Set.of("op", "value", "severity", "label");
 
     private final ScoringMethod method;
     private final List<String> items;
@@ -58,11 +57,11 @@ public final class ScoringSpec {
     private final int decimals;
     private final String totalMetric;
     private final List<Band> bands;
-    private final Map<String, FlagRule> flags;
+    private final Map<String, ItemFlag> flags;
 
     private ScoringSpec(ScoringMethod method, List<String> items, int minAnswered, BigDecimal itemMin,
             BigDecimal itemMax, BigDecimal rangeMin, BigDecimal rangeMax, int decimals, String totalMetric,
-            List<Band> bands, Map<String, FlagRule> flags) {
+            List<Band> bands, Map<String, ItemFlag> flags) {
         this.method = method;
         this.items = List.copyOf(items);
         this.minAnswered = minAnswered;
@@ -167,7 +166,7 @@ public final class ScoringSpec {
 
         List<Band> bands = bands(root.get("bands"), range[0], range[1], decimals);
 
-        Map<String, FlagRule> flags = new LinkedHashMap<>();
+        Map<String, ItemFlag> flags = new LinkedHashMap<>();
         flagRulesByItem.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> flags.put(entry.getKey(), parseFlagRule(entry.getKey(), entry.getValue())));
 
@@ -179,23 +178,20 @@ public final class ScoringSpec {
      * Parses one item's {@code flag_rule}. Paths in errors start with the item key, e.g.
      * {@code phq9_item9.flag_rule$.severity}.
      */
-    public static FlagRule parseFlagRule(String item, String flagRuleJson) {
+    public static ItemFlag parseFlagRule(String item, String flagRuleJson) {
         String prefix = item + ".flag_rule";
         JsonNode root = read(flagRuleJson, prefix + "$");
-        if (!root.isObject()) {
-            throw new InvalidScoringSpecException(prefix + "$", "must be a JSON object");
+        org.vigil.library.rules.FlagRule rule;
+        try {
+            rule = org.vigil.library.rules.ConditionParser.parseFlagRule(root);
+        } catch (org.vigil.library.rules.InvalidConditionException e) {
+            org.vigil.library.rules.ConditionError first = e.errors().get(0);
+            throw new InvalidScoringSpecException(prefix + first.path(), first.message());
         }
-        for (String name : root.propertyNames()) {
-            if (!FLAG_PROPERTIES.contains(name)) {
-                throw new InvalidScoringSpecException(prefix + "$." + name, "is not a flag property (op, value, severity, label)");
-            }
+        if (rule.label() == null || rule.label().isBlank()) {
+            throw new InvalidScoringSpecException(prefix + "$.label", "is required: it tells the clinician why the flag was raised");
         }
-        Comparison op = Comparison.fromJson(requiredString(root, "op", prefix + "$.op"))
-                .orElseThrow(() -> new InvalidScoringSpecException(prefix + "$.op", "must be gt, gte, lt, lte or eq"));
-        BigDecimal value = number(root.get("value"), prefix + "$.value");
-        AlertSeverity severity = severity(root.get("severity"), prefix + "$.severity", false);
-        String label = requiredString(root, "label", prefix + "$.label");
-        return new FlagRule(item, op, value, severity, label);
+        return new ItemFlag(item, rule);
     }
 
     private static List<Band> bands(JsonNode node, BigDecimal rangeMin, BigDecimal rangeMax, int decimals) {
@@ -345,7 +341,7 @@ public final class ScoringSpec {
     }
 
     /** Flag rules keyed by item metric key. */
-    public Map<String, FlagRule> flags() {
+    public Map<String, ItemFlag> flags() {
         return flags;
     }
 }
