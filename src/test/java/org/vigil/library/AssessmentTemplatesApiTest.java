@@ -54,7 +54,6 @@ class AssessmentTemplatesApiTest {
     private static Map<String, Object> template(String name, List<String> metricIds) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
-        body.put("scoring", Map.of("method", "SUM"));
         body.put("items", metricIds.stream().map(id -> Map.of("metricDefinitionId", id, "isRequired", true)).toList());
         return body;
     }
@@ -83,6 +82,45 @@ class AssessmentTemplatesApiTest {
         assertThat(api.put(TEMPLATES + "/" + standard, Api.json(template("Mine", List.of(first))), admin, "\"0\"")
                 .status()).isEqualTo(409);
         assertThat(api.delete(TEMPLATES + "/" + standard, admin).status()).isEqualTo(409);
+    }
+
+    @Test
+    void theScoringSpecificationMustBeValidAndScoreOnlyTheTemplatesItems() {
+        String first = data.metric(clinic);
+        String second = data.metric(clinic);
+        String firstKey = "m_" + first;
+        String secondKey = "m_" + second;
+        Map<String, Object> scored = template("Two items " + first, List.of(first, second));
+        scored.put("scoring", Map.of("method", "SUM", "items", List.of(firstKey, secondKey),
+                "itemRange", Map.of("min", 0, "max", 3), "range", Map.of("min", 0, "max", 6), "decimals", 0,
+                "bands", List.of(Map.of("min", 0, "max", 2, "label", "Negative"),
+                        Map.of("min", 3, "max", 6, "label", "Positive", "severity", "MEDIUM"))));
+        Api.Response created = api.post(TEMPLATES, Api.json(scored), admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        Map<String, Object> gap = new LinkedHashMap<>(scored);
+        gap.put("name", "Gap " + first);
+        gap.put("scoring", Map.of("method", "SUM", "items", List.of(firstKey, secondKey),
+                "itemRange", Map.of("min", 0, "max", 3), "range", Map.of("min", 0, "max", 6), "decimals", 0,
+                "bands", List.of(Map.of("min", 0, "max", 1, "label", "Negative"),
+                        Map.of("min", 3, "max", 6, "label", "Positive"))));
+        Api.Response gapped = api.post(TEMPLATES, Api.json(gap), admin);
+        assertThat(gapped.status()).isEqualTo(400);
+        assertThat(gapped.json().get("errors").get(0).get("field").asString()).startsWith("scoring.bands");
+
+        Map<String, Object> stranger = new LinkedHashMap<>(scored);
+        stranger.put("name", "Stranger " + first);
+        stranger.put("items", List.of(Map.of("metricDefinitionId", first)));
+        Api.Response foreignItem = api.post(TEMPLATES, Api.json(stranger), admin);
+        assertThat(foreignItem.status()).isEqualTo(400);
+        assertThat(foreignItem.json().get("errors").get(0).get("field").asString()).isEqualTo("scoring.items");
+
+        Map<String, Object> flagged = template("Flagged " + first, List.of(first));
+        flagged.put("items", List.of(Map.of("metricDefinitionId", first, "flagRule", Map.of("op", "gt", "value", 0,
+                "severity", "URGENT"))));
+        Api.Response badFlag = api.post(TEMPLATES, Api.json(flagged), admin);
+        assertThat(badFlag.status()).isEqualTo(400);
+        assertThat(badFlag.json().get("errors").get(0).get("field").asString()).isEqualTo("items[0].flagRule.severity");
     }
 
     @Test

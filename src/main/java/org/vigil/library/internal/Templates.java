@@ -57,6 +57,7 @@ class Templates {
             apply(template, request);
             templates.saveAndFlush(template);
             writeItems(template, request);
+            checkScoring(template);
             return versioned(template);
         }));
     }
@@ -93,6 +94,7 @@ class Templates {
             apply(template, request);
             jdbc.update("DELETE FROM assessment_template_items WHERE template_id = ?", id);
             writeItems(template, request);
+            checkScoring(template);
             templates.saveAndFlush(template);
             entities.lock(template, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             entities.flush();
@@ -147,6 +149,37 @@ class Templates {
                     item.metricDefinitionId(), item.displayOrder() == null ? i : item.displayOrder(),
                     Boolean.TRUE.equals(item.isRequired()), item.helpText(), item.defaultValue(),
                     template.getOrganizationId(), flagRule);
+        }
+    }
+
+    /**
+     * The scoring specification (docs/library.md) must parse, and every item it scores must be an
+     * item of the template: the server scores submissions with it, so a template that cannot be
+     * scored is refused now rather than at the patient's first submission.
+     */
+    private void checkScoring(AssessmentTemplate template) {
+        if (template.getScoring() == null) {
+            return;
+        }
+        java.util.Map<String, String> flags = new java.util.LinkedHashMap<>();
+        java.util.Set<String> itemKeys = new java.util.HashSet<>();
+        jdbc.query("SELECT m.key, i.flag_rule::text FROM assessment_template_items i JOIN metric_definitions m "
+                + "ON m.id = i.metric_definition_id WHERE i.template_id = ?", rs -> {
+                    itemKeys.add(rs.getString(1));
+                    if (rs.getString(2) != null) {
+                        flags.put(rs.getString(1), rs.getString(2));
+                    }
+                }, template.getId());
+        org.vigil.library.scoring.ScoringSpec spec;
+        try {
+            spec = org.vigil.library.scoring.ScoringSpec.parse(template.getScoring(), flags);
+        } catch (org.vigil.library.scoring.InvalidScoringSpecException e) {
+            throw ApiProblem.invalid(e.path().startsWith("$") ? "scoring" + e.path().substring(1) : "items", e.getMessage());
+        }
+        for (String item : spec.items()) {
+            if (!itemKeys.contains(item)) {
+                throw ApiProblem.invalid("scoring.items", "scores '" + item + "', which is not an item of the template");
+            }
         }
     }
 
