@@ -96,6 +96,10 @@ class CrossOrganizationIsolationTest {
         ids.put("{diagnosisId}", diagnosis);
         ids.put("{consentId}", consent);
         ids.put("{medicationId}", medication);
+        String assessment = Ids.newId();
+        data.platformUpdate("INSERT INTO assessments (id, organization_id, patient_id, template_id, responses) "
+                + "VALUES (?, ?, ?, ?, '{}'::jsonb)", assessment, organization, patient, data.template(organization));
+        ids.put("{assessmentId}", assessment);
         ids.put("/api/v1/clinicians/{id}", clinician);
         ids.put("/api/v1/care-programs/{id}", program);
         ids.put("/api/v1/enrollments/{id}", enrollment);
