@@ -67,6 +67,11 @@ public class TestData {
         return platform.call(null, "test check", () -> jdbc.queryForObject(sql, Integer.class, arguments));
     }
 
+    /** Reads one text value as platform administration. */
+    public String platformString(String sql, Object... arguments) {
+        return platform.call(null, "test check", () -> jdbc.queryForObject(sql, String.class, arguments));
+    }
+
     public String patient(String organizationId, String medicalRecordNumber) {
         String id = Ids.newId();
         insert("INSERT INTO patients (id, organization_id, medical_record_number, first_name, last_name, date_of_birth) "

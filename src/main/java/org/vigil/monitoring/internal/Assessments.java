@@ -48,9 +48,11 @@ class Assessments {
     private final RecordAccessAudit audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final AssessmentPlanner planner;
 
     Assessments(TenantScope tenantScope, PatientDirectory patients, TemplateCatalog templates, JdbcTemplate jdbc,
-            RecordAccessAudit audit, JsonMapper json, Clock clock) {
+            RecordAccessAudit audit, JsonMapper json, Clock clock, AssessmentPlanner planner) {
+        this.planner = planner;
         this.tenantScope = tenantScope;
         this.patients = patients;
         this.templates = templates;
@@ -120,6 +122,15 @@ class Assessments {
                     totalMetricId, total, completedAt);
             if (submission.scheduledAssessmentId() != null) {
                 completeScheduled(submission.scheduledAssessmentId(), patientId, template.id(), id, completedAt);
+            } else if (enrollment != null) {
+                // A questionnaire filled in without naming its scheduled item still fulfils it.
+                jdbc.update("UPDATE scheduled_assessments SET status = 'COMPLETED', completed_at = ?, "
+                        + "completed_assessment_id = ?, version = version + 1 WHERE enrollment_id = ? AND template_id = ? "
+                        + "AND status IN ('PENDING', 'IN_PROGRESS', 'OVERDUE')", Timestamp.from(completedAt), id,
+                        enrollment, template.id());
+            }
+            if (enrollment != null) {
+                planner.plan(enrollment);
             }
             audit.created(ASSESSMENT, id, patientId);
             return find(id);

@@ -68,10 +68,13 @@ class Enrollments {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Enrollments(TenantScope tenantScope, EnrollmentRepository enrollments, PatientRepository patients,
             ClinicianRepository clinicians, CareProgramRepository programs, BillingCatalog billing,
-            ConditionPresetCatalog presets, RecordAccessAudit audit, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+            ConditionPresetCatalog presets, RecordAccessAudit audit, JdbcTemplate jdbc, JsonMapper json, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.tenantScope = tenantScope;
         this.enrollments = enrollments;
         this.patients = patients;
@@ -346,7 +349,10 @@ class Enrollments {
 
     private Enrollment save(Enrollment enrollment) {
         try {
-            return enrollments.saveAndFlush(enrollment);
+            Enrollment saved = enrollments.saveAndFlush(enrollment);
+            events.publishEvent(new org.vigil.patients.EnrollmentChanged(saved.getOrganizationId(), saved.getId(),
+                    saved.getPatientId(), saved.getStatus()));
+            return saved;
         } catch (ObjectOptimisticLockingFailureException e) {
             throw ETags.stale("enrollment");
         } catch (DataIntegrityViolationException e) {
