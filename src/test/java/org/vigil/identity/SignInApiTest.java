@@ -124,11 +124,32 @@ class SignInApiTest {
     }
 
     @Test
-    void logoutRevokesTheRefreshToken() {
-        String refresh = login(PASSWORD).json().get("refreshToken").asString();
+    void logoutRevokesTheRefreshTokenAndEndsTheSessionsAccessTokensAtOnce() {
+        Api.Response signedIn = login(PASSWORD);
+        String refresh = signedIn.json().get("refreshToken").asString();
+        String access = signedIn.json().get("accessToken").asString();
+        String otherSession = login(PASSWORD).json().get("accessToken").asString();
+        assertThat(api.get("/api/v1/auth/me", access).status()).isEqualTo(200);
+
         assertThat(api.post("/api/v1/auth/logout", Api.json(Map.of("refreshToken", refresh))).status()).isEqualTo(204);
         assertThat(api.post("/api/v1/auth/refresh", Api.json(Map.of("refreshToken", refresh))).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/auth/me", access).status()).as("not valid until it expires: ended now")
+                .isEqualTo(401);
+        assertThat(api.get("/api/v1/auth/me", otherSession).status()).as("another sign-in is another session")
+                .isEqualTo(200);
         assertThat(audited("LOGOUT")).isOne();
+    }
+
+    @Test
+    void aReusedRefreshTokenAlsoEndsTheAccessTokensOfItsSession() {
+        Api.Response signedIn = login(PASSWORD);
+        String first = signedIn.json().get("refreshToken").asString();
+        Api.Response rotated = api.post("/api/v1/auth/refresh", Api.json(Map.of("refreshToken", first)));
+        String access = rotated.json().get("accessToken").asString();
+        assertThat(api.get("/api/v1/auth/me", access).status()).isEqualTo(200);
+        api.post("/api/v1/auth/refresh", Api.json(Map.of("refreshToken", first)));
+        assertThat(api.get("/api/v1/auth/me", access).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/auth/me", signedIn.json().get("accessToken").asString()).status()).isEqualTo(401);
     }
 
     @Test

@@ -32,6 +32,8 @@ class AccessTokens {
     static final Duration LIFETIME = Duration.ofMinutes(15);
     static final String ISSUER = "vigil";
     static final String MFA_ISSUER = "vigil-mfa";
+    /** The session (refresh-token family) an access token belongs to; checked live on every request. */
+    static final String SESSION_CLAIM = "sid";
     static final Duration MFA_TICKET_LIFETIME = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);
 
@@ -64,8 +66,9 @@ class AccessTokens {
         return bytes;
     }
 
-    IssuedAccessToken issue(String userId, String organizationId) {
-        return new IssuedAccessToken(sign(ISSUER, userId, organizationId, LIFETIME), LIFETIME.toSeconds());
+    /** An access token for the user in the organization, bound to the session (refresh-token family). */
+    IssuedAccessToken issue(String userId, String organizationId, String sessionId) {
+        return new IssuedAccessToken(sign(ISSUER, userId, organizationId, sessionId, LIFETIME), LIFETIME.toSeconds());
     }
 
     /**
@@ -73,7 +76,7 @@ class AccessTokens {
      * factor is verified. Its own issuer, so it is never accepted as an access token.
      */
     String issueSecondFactorTicket(String userId, String organizationId) {
-        return sign(MFA_ISSUER, userId, organizationId, MFA_TICKET_LIFETIME);
+        return sign(MFA_ISSUER, userId, organizationId, null, MFA_TICKET_LIFETIME);
     }
 
     /** The (user, organization) of a valid, unexpired second-factor ticket, or empty. */
@@ -96,17 +99,20 @@ class AccessTokens {
         return decoder;
     }
 
-    private String sign(String issuer, String userId, String organizationId, Duration lifetime) {
+    private String sign(String issuer, String userId, String organizationId, String sessionId, Duration lifetime) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(userId)
                 .claim("org", organizationId)
                 .id(UUID.randomUUID().toString())
                 .issuedAt(now)
-                .expiresAt(now.plus(lifetime))
-                .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+                .expiresAt(now.plus(lifetime));
+        if (sessionId != null) {
+            claims.claim(SESSION_CLAIM, sessionId);
+        }
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+                .getTokenValue();
     }
 
     record IssuedAccessToken(String value, long expiresInSeconds) {

@@ -47,7 +47,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens accessTokens,
-            MembershipDirectory memberships, JsonMapper json) throws Exception {
+            MembershipDirectory memberships, RefreshTokens refreshTokens, JsonMapper json) throws Exception {
         ProblemWriter problems = new ProblemWriter(json);
         http.securityMatcher(PATHS)
                 .authorizeHttpRequests(requests -> requests
@@ -63,6 +63,11 @@ class ApiSecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(accessTokens.decoder()).jwtAuthenticationConverter(token -> {
                             String organizationId = token.getClaimAsString("org");
+                            // Logout, refresh-token reuse and "all sessions revoked" end the session's
+                            // access tokens at once, not when they expire.
+                            if (!refreshTokens.isLive(token.getClaimAsString(AccessTokens.SESSION_CLAIM))) {
+                                throw new InvalidBearerTokenException("The token's session has ended");
+                            }
                             return memberships.find(token.getSubject(), organizationId)
                                     .map(m -> new CallerAuthentication(
                                             new Caller(m.userId(), m.organizationId(), m.role(), m.permissions()),

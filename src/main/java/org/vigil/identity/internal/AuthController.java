@@ -105,7 +105,7 @@ class AuthController {
             if (membership.isPresent()) {
                 events.publishEvent(new AccountEvent("TOKEN_REFRESHED", true, rotated.userId(), rotated.organizationId(),
                         null, client.ipAddress(), client.userAgent()));
-                var access = accessTokens.issue(rotated.userId(), rotated.organizationId());
+                var access = accessTokens.issue(rotated.userId(), rotated.organizationId(), rotated.sessionId());
                 return new TokenResponse(access.value(), "Bearer", access.expiresInSeconds(), rotated.newToken(),
                         OrganizationView.of(membership.get()), memberships.forUser(rotated.userId()).stream()
                         .map(OrganizationView::of).toList());
@@ -142,9 +142,10 @@ class AuthController {
         SignIn.Client client = client(http);
         events.publishEvent(new AccountEvent("ORGANIZATION_SWITCHED", true, caller.userId(), membership.organizationId(),
                 "FROM_" + caller.organizationId(), client.ipAddress(), client.userAgent()));
-        var access = accessTokens.issue(caller.userId(), membership.organizationId());
+        RefreshTokens.Issued session = refreshTokens.issue(caller.userId(), membership.organizationId());
+        var access = accessTokens.issue(caller.userId(), membership.organizationId(), session.sessionId());
         return new TokenResponse(access.value(), "Bearer", access.expiresInSeconds(),
-                refreshTokens.issue(caller.userId(), membership.organizationId()), OrganizationView.of(membership),
+                session.token(), OrganizationView.of(membership),
                 memberships.forUser(caller.userId()).stream().map(OrganizationView::of).toList());
     }
 

@@ -38,14 +38,28 @@ class RefreshTokens {
         this.clock = clock;
     }
 
-    /** Starts a new family for a fresh sign-in. */
-    String issue(String userId, String organizationId) {
-        return tenantScope.asUser(userId, () -> insert(userId, organizationId, Ids.newId()));
+    /** A new refresh token and the session (token family) it starts. */
+    record Issued(String token, String sessionId) {
+    }
+
+    /** Starts a new family (a session) for a fresh sign-in. */
+    Issued issue(String userId, String organizationId) {
+        String family = Ids.newId();
+        return new Issued(tenantScope.asUser(userId, () -> insert(userId, organizationId, family)), family);
+    }
+
+    /**
+     * Whether the session is live: some token of the family is neither revoked nor expired. Asked
+     * for every API request (before the caller is known, hence the key-hole function).
+     */
+    boolean isLive(String sessionId) {
+        return sessionId != null && Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT vigil_session_live(?)", Boolean.class, sessionId));
     }
 
     /** The outcome of presenting a refresh token. */
     sealed interface Rotation {
-        record Rotated(String userId, String organizationId, String newToken) implements Rotation {
+        record Rotated(String userId, String organizationId, String newToken, String sessionId) implements Rotation {
         }
 
         record Refused(String userId, String reason) implements Rotation {
@@ -78,7 +92,7 @@ class RefreshTokens {
                 return new Rotation.Refused(row.userId(), "REUSED");
             }
             String next = insert(row.userId(), row.organizationId(), row.familyId());
-            return new Rotation.Rotated(row.userId(), row.organizationId(), next);
+            return new Rotation.Rotated(row.userId(), row.organizationId(), next, row.familyId());
         });
     }
 

@@ -218,8 +218,9 @@ class SignIn {
         AccessTokens.IssuedAccessToken access = null;
         String refresh = null;
         if (delivery == Delivery.TOKENS) {
-            access = accessTokens.issue(userId, membership.organizationId());
-            refresh = refreshTokens.issue(userId, membership.organizationId());
+            RefreshTokens.Issued session = refreshTokens.issue(userId, membership.organizationId());
+            access = accessTokens.issue(userId, membership.organizationId(), session.sessionId());
+            refresh = session.token();
         }
         events.publishEvent(new AccountEvent(firstFactor.action(), true, userId, membership.organizationId(),
                 withSecondFactor ? firstFactor.reasonWithSecondFactor() : firstFactor.reason(), client.ipAddress(),
