@@ -77,6 +77,18 @@ class MetricsApiTest {
     }
 
     @Test
+    void bloodPressureIsAPanelOfTwoStandardMetrics() {
+        JsonNode standard = api.get(METRICS + "?standardized=true", admin).json();
+        List<JsonNode> components = standard.valueStream()
+                .filter(m -> !m.get("panel").isNull() && m.get("panel").get("key").asString().equals("blood_pressure"))
+                .toList();
+        assertThat(components).extracting(m -> m.get("key").asString())
+                .containsExactlyInAnyOrder("bp_systolic", "bp_diastolic");
+        assertThat(components).allSatisfy(m -> assertThat(m.get("panel").get("loincCode").asString()).isEqualTo("85354-9"));
+        assertThat(components).extracting(m -> m.get("loincCode").asString()).containsExactlyInAnyOrder("8480-6", "8462-4");
+    }
+
+    @Test
     void aMetricWithReadingsKeepsItsKeyAndIsNotDeleted() {
         Api.Response created = api.post(METRICS, Api.json(weight("scale_weight")), admin);
         String id = created.json().get("id").asString();

@@ -51,7 +51,11 @@ public final class LibraryContent {
     public record Metric(String key, String displayName, String description, String category, ValueType valueType,
             String unit, String alternativeUnitsJson, BigDecimal normalMin, BigDecimal normalMax,
             BigDecimal plausibleMin, BigDecimal plausibleMax, Integer decimalPrecision, String loinc, String snomed,
-            String optionsJson, List<AlternativeUnit> alternativeUnits, String hash) {
+            String optionsJson, List<AlternativeUnit> alternativeUnits, String hash, Panel panel) {
+    }
+
+    /** The panel a metric is a component of (blood pressure 85354-9: systolic, diastolic). */
+    public record Panel(String key, String loinc, String component) {
     }
 
     /** An accepted unit and its conversion into the canonical unit: (value + offset) × factor ÷ divisor. */
@@ -276,7 +280,8 @@ public final class LibraryContent {
                 text(node, "unit"), node.path("alternativeUnits").isArray() ? node.get("alternativeUnits").toString() : "[]",
                 normal == null ? null : normal[0], normal == null ? null : normal[1],
                 plausible == null ? null : plausible[0], plausible == null ? null : plausible[1], precision, loinc,
-                text(node, "snomed"), hasOptions ? options.toString() : null, alternatives, itemHash(node));
+                text(node, "snomed"), hasOptions ? options.toString() : null, alternatives, itemHash(node),
+                panel(node.get("panel"), where, problems));
     }
 
     private static Template template(JsonNode node, String where, Map<String, Metric> metrics, Problems problems) {
@@ -409,6 +414,23 @@ public final class LibraryContent {
         return new Rule(code, name, text(node, "description"), text(node, "category"), severity, priority, cooldown,
                 canonical, actions == null || actions.isNull() ? "{}" : actions.toString(),
                 text(node, "clinicalEvidence"), metricKeys, assessments, itemHash(node));
+    }
+
+    private static Panel panel(JsonNode node, String where, Problems problems) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String key = text(node, "key");
+        String loinc = text(node, "loinc");
+        String component = text(node, "component");
+        if (key == null || !KEY.matcher(key).matches() || component == null || !component.matches("^[a-z][a-zA-Z0-9]*$")) {
+            problems.add(where + ".panel: needs a key (lower case) and a component name");
+            return null;
+        }
+        if (loinc != null && !LoincCheckDigit.isValid(loinc)) {
+            problems.add(where + ".panel.loinc: " + loinc + " is not a LOINC code with a correct check digit");
+        }
+        return new Panel(key, loinc, component);
     }
 
     /** What the shipped release defines: its metrics (with their value types) and its templates' items. */

@@ -61,6 +61,15 @@ public class MetricDefinition extends BaseEntity {
     @Column(name = "decimal_precision")
     private Integer decimalPrecision;
 
+    @Column(name = "panel_key")
+    private String panelKey;
+
+    @Column(name = "panel_loinc_code")
+    private String panelLoincCode;
+
+    @Column(name = "panel_component")
+    private String panelComponent;
+
     @Column(name = "loinc_code")
     private String loincCode;
 
@@ -197,6 +206,25 @@ public class MetricDefinition extends BaseEntity {
 
     public void setDecimalPrecision(Integer decimalPrecision) {
         this.decimalPrecision = decimalPrecision;
+    }
+
+    public String getPanelKey() {
+        return panelKey;
+    }
+
+    public String getPanelLoincCode() {
+        return panelLoincCode;
+    }
+
+    public String getPanelComponent() {
+        return panelComponent;
+    }
+
+    /** Makes the metric a component of a panel (or of none, with nulls). */
+    public void setPanel(String key, String loincCode, String component) {
+        this.panelKey = key;
+        this.panelLoincCode = loincCode;
+        this.panelComponent = component;
     }
 
     public String getLoincCode() {

@@ -33,7 +33,16 @@ record MetricRequest(
         @Pattern(regexp = "^[0-9]{1,6}-[0-9]$", message = "must be a LOINC code such as 8480-6") String loincCode,
         @Pattern(regexp = "^[0-9]{6,18}$", message = "must be a SNOMED CT concept id (6 to 18 digits)") String snomedCode,
         @Size(max = 50) List<@NotNull @Valid Option> options,
+        @Valid Panel panel,
         Boolean isActive) {
+
+    /** The panel the metric is a component of: blood pressure (85354-9) has systolic and diastolic. */
+    record Panel(@NotBlank @Size(max = 64) @Pattern(regexp = "^[a-z][a-z0-9_]*$",
+                    message = "must be lower case letters, digits and underscores, starting with a letter") String key,
+            @Pattern(regexp = "^[0-9]{1,6}-[0-9]$", message = "must be a LOINC code such as 85354-9") String loincCode,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "^[a-z][a-zA-Z0-9]*$",
+                    message = "must be a name such as systolic") String component) {
+    }
 
     record AlternativeUnit(@NotBlank @Size(max = 32) String unit,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") BigDecimal factor,

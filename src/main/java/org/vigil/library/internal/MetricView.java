@@ -10,6 +10,6 @@ record MetricView(String id, String organizationId, String sourceMetricId, Strin
         String description, String category, ValueType valueType, String unit,
         List<MetricRequest.AlternativeUnit> alternativeUnits, BigDecimal normalMin, BigDecimal normalMax,
         BigDecimal plausibleMin, BigDecimal plausibleMax, Integer decimalPrecision, String loincCode,
-        String snomedCode, List<MetricRequest.Option> options, boolean isStandardized, boolean isActive,
-        Instant updatedAt) {
+        String snomedCode, List<MetricRequest.Option> options, MetricRequest.Panel panel, boolean isStandardized,
+        boolean isActive, Instant updatedAt) {
 }

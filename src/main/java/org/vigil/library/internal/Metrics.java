@@ -81,6 +81,7 @@ class Metrics {
             copy.setLoincCode(source.getLoincCode());
             copy.setSnomedCode(source.getSnomedCode());
             copy.setOptions(source.getOptions());
+            copy.setPanel(source.getPanelKey(), source.getPanelLoincCode(), source.getPanelComponent());
             copy.setActive(source.isActive());
             return versioned(metrics.saveAndFlush(copy));
         }));
@@ -185,6 +186,9 @@ class Metrics {
         metric.setSnomedCode(request.snomedCode());
         metric.setOptions(request.options() == null || request.options().isEmpty() ? null
                 : json.writeValueAsString(request.options()));
+        metric.setPanel(request.panel() == null ? null : request.panel().key(),
+                request.panel() == null ? null : request.panel().loincCode(),
+                request.panel() == null ? null : request.panel().component());
         metric.setActive(request.isActive() == null || request.isActive());
     }
 
@@ -199,6 +203,8 @@ class Metrics {
                 metric.getNormalMin(), metric.getNormalMax(), metric.getPlausibleMin(), metric.getPlausibleMax(),
                 metric.getDecimalPrecision(), metric.getLoincCode(), metric.getSnomedCode(),
                 readList(metric.getOptions(), new TypeReference<List<MetricRequest.Option>>() { }),
+                metric.getPanelKey() == null ? null : new MetricRequest.Panel(metric.getPanelKey(),
+                        metric.getPanelLoincCode(), metric.getPanelComponent()),
                 metric.isStandardized(), metric.isActive(), metric.getUpdatedAt());
     }
 

@@ -240,18 +240,22 @@ public class StandardLibraryLoader implements SmartInitializingSingleton {
         private void writeMetric(String id, Metric m, boolean insert) {
             Object[] values = {m.key(), m.displayName(), m.description(), m.category(), m.valueType().name(), m.unit(),
                 m.alternativeUnitsJson(), m.normalMin(), m.normalMax(), m.plausibleMin(), m.plausibleMax(),
-                m.decimalPrecision(), m.loinc(), m.snomed(), m.optionsJson(), id};
+                m.decimalPrecision(), m.loinc(), m.snomed(), m.optionsJson(),
+                m.panel() == null ? null : m.panel().key(), m.panel() == null ? null : m.panel().loinc(),
+                m.panel() == null ? null : m.panel().component(), id};
             if (insert) {
                 jdbc.update("INSERT INTO metric_definitions (key, display_name, description, category, value_type, unit, "
                         + "alternative_units, normal_min, normal_max, plausible_min, plausible_max, decimal_precision, "
-                        + "loinc_code, snomed_code, options, id, organization_id, is_standardized, is_active) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, NULL, true, true)", values);
+                        + "loinc_code, snomed_code, options, panel_key, panel_loinc_code, panel_component, id, "
+                        + "organization_id, is_standardized, is_active) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, NULL, true, true)",
+                        values);
             } else {
                 jdbc.update("UPDATE metric_definitions SET key = ?, display_name = ?, description = ?, category = ?, "
                         + "value_type = ?, unit = ?, alternative_units = ?::jsonb, normal_min = ?, normal_max = ?, "
                         + "plausible_min = ?, plausible_max = ?, decimal_precision = ?, loinc_code = ?, snomed_code = ?, "
-                        + "options = ?::jsonb, is_active = true, version = version + 1 "
-                        + "WHERE id = ? AND organization_id IS NULL", values);
+                        + "options = ?::jsonb, panel_key = ?, panel_loinc_code = ?, panel_component = ?, is_active = true, "
+                        + "version = version + 1 WHERE id = ? AND organization_id IS NULL", values);
             }
         }
 
