@@ -187,7 +187,7 @@ class CarePrograms {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw ETags.stale("care program");
         } catch (DataIntegrityViolationException e) {
-            Constraints.violated(e, "care_programs_organization_id_name_key").orElseThrow(() -> e);
+            org.vigil.shared.persistence.RefusedWrite.violated(e, "care_programs_organization_id_name_key").orElseThrow(() -> e);
             throw duplicateName();
         }
     }
@@ -196,7 +196,7 @@ class CarePrograms {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (search.name() != null && !search.name().isBlank()) {
-                where.add(cb.like(cb.lower(root.get("name")), Constraints.containsPattern(search.name()), '\\'));
+                where.add(cb.like(cb.lower(root.get("name")), org.vigil.shared.persistence.LikePattern.contains(search.name()), '\\'));
             }
             if (search.type() != null) {
                 where.add(cb.equal(root.get("type"), search.type()));

@@ -229,7 +229,7 @@ class Clinicians {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw ETags.stale("clinician");
         } catch (DataIntegrityViolationException e) {
-            String constraint = Constraints.violated(e, "clinicians_organization_id_email_key",
+            String constraint = org.vigil.shared.persistence.RefusedWrite.violated(e, "clinicians_organization_id_email_key",
                     "clinicians_organization_id_npi_number_key", "clinicians_organization_id_user_id_key", "references users.id")
                     .orElseThrow(() -> e);
             switch (constraint) {
@@ -254,12 +254,12 @@ class Clinicians {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (search.name() != null && !search.name().isBlank()) {
-                String pattern = Constraints.containsPattern(search.name());
+                String pattern = org.vigil.shared.persistence.LikePattern.contains(search.name());
                 where.add(cb.or(cb.like(cb.lower(root.get("firstName")), pattern, '\\'),
                         cb.like(cb.lower(root.get("lastName")), pattern, '\\')));
             }
             if (search.email() != null && !search.email().isBlank()) {
-                where.add(cb.like(cb.lower(root.get("email")), Constraints.containsPattern(search.email()), '\\'));
+                where.add(cb.like(cb.lower(root.get("email")), org.vigil.shared.persistence.LikePattern.contains(search.email()), '\\'));
             }
             if (search.npi() != null) {
                 where.add(cb.equal(root.get("npiNumber"), search.npi()));

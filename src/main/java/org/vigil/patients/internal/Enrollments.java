@@ -356,7 +356,7 @@ class Enrollments {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw ETags.stale("enrollment");
         } catch (DataIntegrityViolationException e) {
-            String constraint = Constraints.violated(e, "enrollments_one_active_per_patient_program",
+            String constraint = org.vigil.shared.persistence.RefusedWrite.violated(e, "enrollments_one_active_per_patient_program",
                     "enrollments_patient_fkey", "enrollments_clinician_fkey", "enrollments_care_program_fkey",
                     "enrollments_billing_program_id_fkey", "references condition_presets.id", "enrollments_period")
                     .orElseThrow(() -> e);

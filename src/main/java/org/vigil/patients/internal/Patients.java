@@ -204,7 +204,7 @@ class Patients {
             List<Predicate> predicates = new ArrayList<>();
             if (params.name() != null && !params.name().isBlank()) {
                 for (String word : params.name().trim().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
-                    String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                    String pattern = org.vigil.shared.persistence.LikePattern.contains(word);
                     predicates.add(cb.or(cb.like(cb.lower(root.get("firstName")), pattern, '\\'),
                             cb.like(cb.lower(root.get("lastName")), pattern, '\\')));
                 }

@@ -21,7 +21,40 @@ public final class RefusedWrite {
 
     public static String constraint(DataIntegrityViolationException e) {
         ServerErrorMessage message = serverMessage(e);
-        return message == null ? null : message.getConstraint();
+        if (message != null && message.getConstraint() != null) {
+            return message.getConstraint();
+        }
+        // A batched statement's error may reach us only through Hibernate's translation.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException hibernate) {
+                return hibernate.getConstraintName();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Which of the {@code known} names the refused write ran into: a constraint (by PostgreSQL's
+     * structured field) or a trigger's refusal (by its message, which Vigil's triggers word
+     * without values).
+     */
+    public static java.util.Optional<String> violated(DataIntegrityViolationException e, String... known) {
+        String constraint = constraint(e);
+        for (String candidate : known) {
+            if (candidate.equalsIgnoreCase(constraint)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        // Only compared, never logged: a message may quote stored values.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String text = cause.getMessage();
+            for (String candidate : known) {
+                if (text != null && text.contains(candidate)) {
+                    return java.util.Optional.of(candidate);
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static ServerErrorMessage serverMessage(Throwable e) {

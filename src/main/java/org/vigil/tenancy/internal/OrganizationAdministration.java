@@ -71,8 +71,7 @@ class OrganizationAdministration {
         return (root, query, cb) -> {
             List<jakarta.persistence.criteria.Predicate> predicates = new java.util.ArrayList<>();
             if (filter.q() != null && !filter.q().isBlank()) {
-                String pattern = "%" + filter.q().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                        .replace("%", "\\%").replace("_", "\\_") + "%";
+                String pattern = org.vigil.shared.persistence.LikePattern.contains(filter.q());
                 predicates.add(cb.or(cb.like(cb.lower(root.get("name")), pattern, '\\'),
                         cb.like(cb.lower(root.get("domain")), pattern, '\\')));
             }
