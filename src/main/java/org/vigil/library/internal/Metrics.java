@@ -12,6 +12,7 @@ import org.vigil.library.ValueType;
 import org.vigil.shared.persistence.RefusedWrite;
 import org.vigil.shared.web.ApiProblem;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.TenantPrincipal;
 import org.vigil.tenancy.TenantScope;
 import tools.jackson.core.type.TypeReference;
@@ -25,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Metrics {
 
-    record Versioned(MetricView metric, long version) {
-    }
 
     private final TenantScope tenantScope;
     private final MetricDefinitionRepository metrics;
@@ -49,11 +48,11 @@ class Metrics {
                 .map(this::view).toList());
     }
 
-    Versioned get(TenantPrincipal caller, String id) {
+    Versioned<MetricView> get(TenantPrincipal caller, String id) {
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> versioned(find(id)));
     }
 
-    Versioned create(TenantPrincipal caller, MetricRequest request) {
+    Versioned<MetricView> create(TenantPrincipal caller, MetricRequest request) {
         check(request);
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             MetricDefinition metric = new MetricDefinition(caller.organizationId(), request.key(), request.displayName(),
@@ -63,7 +62,7 @@ class Metrics {
         }));
     }
 
-    Versioned cloneOf(TenantPrincipal caller, String sourceId) {
+    Versioned<MetricView> cloneOf(TenantPrincipal caller, String sourceId) {
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             MetricDefinition source = find(sourceId);
             MetricDefinition copy = new MetricDefinition(caller.organizationId(), source.getKey(),
@@ -87,7 +86,7 @@ class Metrics {
         }));
     }
 
-    Versioned replace(TenantPrincipal caller, String id, long expectedVersion, MetricRequest request) {
+    Versioned<MetricView> replace(TenantPrincipal caller, String id, long expectedVersion, MetricRequest request) {
         check(request);
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             MetricDefinition metric = find(id);
@@ -192,8 +191,8 @@ class Metrics {
         metric.setActive(request.isActive() == null || request.isActive());
     }
 
-    private Versioned versioned(MetricDefinition metric) {
-        return new Versioned(view(metric), metric.getVersion());
+    private Versioned<MetricView> versioned(MetricDefinition metric) {
+        return new Versioned<>(view(metric), metric.getVersion());
     }
 
     private MetricView view(MetricDefinition metric) {
@@ -224,7 +223,7 @@ class Metrics {
         }
     }
 
-    private static Versioned unique(java.util.function.Supplier<Versioned> work) {
+    private static Versioned<MetricView> unique(java.util.function.Supplier<Versioned<MetricView>> work) {
         try {
             return work.get();
         } catch (DataIntegrityViolationException e) {

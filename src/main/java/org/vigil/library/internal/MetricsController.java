@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.TenantPrincipal;
 
 /** Metric definitions: the standardized library's (read-only) and the organization's own. */
@@ -30,6 +30,10 @@ import org.vigil.tenancy.TenantPrincipal;
 @Tag(name = "Clinical library")
 @Validated
 class MetricsController {
+
+    private static ResponseEntity<MetricView> created(Versioned<MetricView> created) {
+        return created.created("/api/v1/library/metrics/" + created.body().id());
+    }
 
     private final Metrics metrics;
 
@@ -49,7 +53,7 @@ class MetricsController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('LIBRARY_READ')")
     ResponseEntity<MetricView> get(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String id) {
-        return respond(metrics.get(caller, id));
+        return metrics.get(caller, id).ok();
     }
 
     @PostMapping
@@ -74,7 +78,7 @@ class MetricsController {
     ResponseEntity<MetricView> replace(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MetricRequest request) {
-        return respond(metrics.replace(caller, id, ETags.expectedVersion(ifMatch, "metric"), request));
+        return metrics.replace(caller, id, ETags.expectedVersion(ifMatch, "metric"), request).ok();
     }
 
     @DeleteMapping("/{id}")
@@ -85,12 +89,5 @@ class MetricsController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<MetricView> respond(Metrics.Versioned versioned) {
-        return ResponseEntity.ok().eTag(ETags.of(versioned.version())).body(versioned.metric());
-    }
 
-    private static ResponseEntity<MetricView> created(Metrics.Versioned versioned) {
-        return ResponseEntity.created(URI.create("/api/v1/library/metrics/" + versioned.metric().id()))
-                .eTag(ETags.of(versioned.version())).body(versioned.metric());
-    }
 }

@@ -11,6 +11,7 @@ import org.vigil.shared.Ids;
 import org.vigil.shared.persistence.RefusedWrite;
 import org.vigil.shared.web.ApiProblem;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.TenantPrincipal;
 import org.vigil.tenancy.TenantScope;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Presets {
 
-    record Versioned(PresetView preset, long version) {
-    }
 
     private final TenantScope tenantScope;
     private final ConditionPresetRepository presets;
@@ -56,11 +55,11 @@ class Presets {
         });
     }
 
-    Versioned get(TenantPrincipal caller, String id) {
+    Versioned<PresetView> get(TenantPrincipal caller, String id) {
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> versioned(find(id)));
     }
 
-    Versioned create(TenantPrincipal caller, PresetRequest request) {
+    Versioned<PresetView> create(TenantPrincipal caller, PresetRequest request) {
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             ConditionPreset preset = new ConditionPreset(caller.organizationId(), request.name().trim());
             apply(preset, request);
@@ -71,7 +70,7 @@ class Presets {
     }
 
     /** A deep copy for the caller's organization; {@code name} defaults to the source's. */
-    Versioned cloneOf(TenantPrincipal caller, String sourceId, String name) {
+    Versioned<PresetView> cloneOf(TenantPrincipal caller, String sourceId, String name) {
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             ConditionPreset source = find(sourceId);
             ConditionPreset copy = new ConditionPreset(caller.organizationId(),
@@ -99,7 +98,7 @@ class Presets {
         }));
     }
 
-    Versioned replace(TenantPrincipal caller, String id, long expectedVersion, PresetRequest request) {
+    Versioned<PresetView> replace(TenantPrincipal caller, String id, long expectedVersion, PresetRequest request) {
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             ConditionPreset preset = find(id);
             StandardItems.refuseChange(preset.isStandardized() || preset.getOrganizationId() == null, "preset");
@@ -196,8 +195,8 @@ class Presets {
         return found != null && found > 0;
     }
 
-    private Versioned versioned(ConditionPreset preset) {
-        return new Versioned(view(preset), preset.getVersion());
+    private Versioned<PresetView> versioned(ConditionPreset preset) {
+        return new Versioned<>(view(preset), preset.getVersion());
     }
 
     private PresetView view(ConditionPreset preset) {
@@ -221,7 +220,7 @@ class Presets {
                 diagnoses, templates, rules, preset.getUpdatedAt());
     }
 
-    private static Versioned unique(java.util.function.Supplier<Versioned> work) {
+    private static Versioned<PresetView> unique(java.util.function.Supplier<Versioned<PresetView>> work) {
         try {
             return work.get();
         } catch (DataIntegrityViolationException e) {

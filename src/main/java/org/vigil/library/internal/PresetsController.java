@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.TenantPrincipal;
 
 /** Condition presets: the standardized library's (read-only) and the organization's own copies. */
@@ -28,6 +28,10 @@ import org.vigil.tenancy.TenantPrincipal;
 @RequestMapping("/api/v1/library/condition-presets")
 @Tag(name = "Clinical library")
 class PresetsController {
+
+    private static ResponseEntity<PresetView> created(Versioned<PresetView> created) {
+        return created.created("/api/v1/library/condition-presets/" + created.body().id());
+    }
 
     private final Presets presets;
 
@@ -50,7 +54,7 @@ class PresetsController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('LIBRARY_READ')")
     ResponseEntity<PresetView> get(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String id) {
-        return respond(presets.get(caller, id));
+        return presets.get(caller, id).ok();
     }
 
     @PostMapping
@@ -77,7 +81,7 @@ class PresetsController {
     ResponseEntity<PresetView> replace(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody PresetRequest request) {
-        return respond(presets.replace(caller, id, ETags.expectedVersion(ifMatch, "preset"), request));
+        return presets.replace(caller, id, ETags.expectedVersion(ifMatch, "preset"), request).ok();
     }
 
     @DeleteMapping("/{id}")
@@ -89,12 +93,5 @@ class PresetsController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<PresetView> respond(Presets.Versioned versioned) {
-        return ResponseEntity.ok().eTag(ETags.of(versioned.version())).body(versioned.preset());
-    }
 
-    private static ResponseEntity<PresetView> created(Presets.Versioned versioned) {
-        return ResponseEntity.created(URI.create("/api/v1/library/condition-presets/" + versioned.preset().id()))
-                .eTag(ETags.of(versioned.version())).body(versioned.preset());
-    }
 }

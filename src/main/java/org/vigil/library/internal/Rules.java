@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.vigil.shared.persistence.RefusedWrite;
 import org.vigil.shared.web.ApiProblem;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.TenantPrincipal;
 import org.vigil.tenancy.TenantScope;
 import tools.jackson.databind.JsonNode;
@@ -17,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Rules {
 
-    record Versioned(RuleView rule, long version) {
-    }
 
     private final TenantScope tenantScope;
     private final AlertRuleRepository rules;
@@ -42,11 +41,11 @@ class Rules {
                 .map(this::view).toList());
     }
 
-    Versioned get(TenantPrincipal caller, String id) {
+    Versioned<RuleView> get(TenantPrincipal caller, String id) {
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> versioned(find(id)));
     }
 
-    Versioned create(TenantPrincipal caller, RuleRequest request) {
+    Versioned<RuleView> create(TenantPrincipal caller, RuleRequest request) {
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             String checked = conditions.validated(request.conditions());
             AlertRule rule = new AlertRule(caller.organizationId(), request.name().trim(), request.severity(), checked);
@@ -55,7 +54,7 @@ class Rules {
         }));
     }
 
-    Versioned cloneOf(TenantPrincipal caller, String sourceId, String name) {
+    Versioned<RuleView> cloneOf(TenantPrincipal caller, String sourceId, String name) {
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             AlertRule source = find(sourceId);
             AlertRule copy = new AlertRule(caller.organizationId(),
@@ -73,7 +72,7 @@ class Rules {
         }));
     }
 
-    Versioned replace(TenantPrincipal caller, String id, long expectedVersion, RuleRequest request) {
+    Versioned<RuleView> replace(TenantPrincipal caller, String id, long expectedVersion, RuleRequest request) {
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             AlertRule rule = find(id);
             StandardItems.refuseChange(rule.getOrganizationId() == null, "alert rule");
@@ -113,8 +112,8 @@ class Rules {
         rule.setActive(request.isActive() == null || request.isActive());
     }
 
-    private Versioned versioned(AlertRule rule) {
-        return new Versioned(view(rule), rule.getVersion());
+    private Versioned<RuleView> versioned(AlertRule rule) {
+        return new Versioned<>(view(rule), rule.getVersion());
     }
 
     private RuleView view(AlertRule rule) {
@@ -125,7 +124,7 @@ class Rules {
                 rule.isStandardized(), rule.isActive(), rule.getUpdatedAt());
     }
 
-    private static Versioned unique(java.util.function.Supplier<Versioned> work) {
+    private static Versioned<RuleView> unique(java.util.function.Supplier<Versioned<RuleView>> work) {
         try {
             return work.get();
         } catch (DataIntegrityViolationException e) {

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.TenantPrincipal;
 
 /** Alert rules: the standardized library's (read-only) and the organization's own copies. */
@@ -28,6 +28,10 @@ import org.vigil.tenancy.TenantPrincipal;
 @RequestMapping("/api/v1/library/alert-rules")
 @Tag(name = "Clinical library")
 class RulesController {
+
+    private static ResponseEntity<RuleView> created(Versioned<RuleView> created) {
+        return created.created("/api/v1/library/alert-rules/" + created.body().id());
+    }
 
     private final Rules rules;
 
@@ -50,7 +54,7 @@ class RulesController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('LIBRARY_READ')")
     ResponseEntity<RuleView> get(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String id) {
-        return respond(rules.get(caller, id));
+        return rules.get(caller, id).ok();
     }
 
     @PostMapping
@@ -76,7 +80,7 @@ class RulesController {
     ResponseEntity<RuleView> replace(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody RuleRequest request) {
-        return respond(rules.replace(caller, id, ETags.expectedVersion(ifMatch, "alert rule"), request));
+        return rules.replace(caller, id, ETags.expectedVersion(ifMatch, "alert rule"), request).ok();
     }
 
     @DeleteMapping("/{id}")
@@ -87,12 +91,5 @@ class RulesController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<RuleView> respond(Rules.Versioned versioned) {
-        return ResponseEntity.ok().eTag(ETags.of(versioned.version())).body(versioned.rule());
-    }
 
-    private static ResponseEntity<RuleView> created(Rules.Versioned versioned) {
-        return ResponseEntity.created(URI.create("/api/v1/library/alert-rules/" + versioned.rule().id()))
-                .eTag(ETags.of(versioned.version())).body(versioned.rule());
-    }
 }

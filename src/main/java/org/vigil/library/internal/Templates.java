@@ -11,6 +11,7 @@ import org.vigil.shared.Ids;
 import org.vigil.shared.persistence.RefusedWrite;
 import org.vigil.shared.web.ApiProblem;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.TenantPrincipal;
 import org.vigil.tenancy.TenantScope;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Templates {
 
-    record Versioned(TemplateView template, long version) {
-    }
 
     private final TenantScope tenantScope;
     private final AssessmentTemplateRepository templates;
@@ -47,11 +46,11 @@ class Templates {
                 .map(this::view).toList());
     }
 
-    Versioned get(TenantPrincipal caller, String id) {
+    Versioned<TemplateView> get(TenantPrincipal caller, String id) {
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> versioned(find(id)));
     }
 
-    Versioned create(TenantPrincipal caller, TemplateRequest request) {
+    Versioned<TemplateView> create(TenantPrincipal caller, TemplateRequest request) {
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             AssessmentTemplate template = new AssessmentTemplate(caller.organizationId(), request.name().trim());
             apply(template, request);
@@ -62,7 +61,7 @@ class Templates {
         }));
     }
 
-    Versioned cloneOf(TenantPrincipal caller, String sourceId, String name) {
+    Versioned<TemplateView> cloneOf(TenantPrincipal caller, String sourceId, String name) {
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             AssessmentTemplate source = find(sourceId);
             AssessmentTemplate copy = new AssessmentTemplate(caller.organizationId(),
@@ -85,7 +84,7 @@ class Templates {
         }));
     }
 
-    Versioned replace(TenantPrincipal caller, String id, long expectedVersion, TemplateRequest request) {
+    Versioned<TemplateView> replace(TenantPrincipal caller, String id, long expectedVersion, TemplateRequest request) {
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             AssessmentTemplate template = find(id);
             StandardItems.refuseChange(template.getOrganizationId() == null, "template");
@@ -196,8 +195,8 @@ class Templates {
         }
     }
 
-    private Versioned versioned(AssessmentTemplate template) {
-        return new Versioned(view(template), template.getVersion());
+    private Versioned<TemplateView> versioned(AssessmentTemplate template) {
+        return new Versioned<>(view(template), template.getVersion());
     }
 
     private TemplateView view(AssessmentTemplate template) {
@@ -214,7 +213,7 @@ class Templates {
                 template.isStandardized(), template.isActive(), items, template.getUpdatedAt());
     }
 
-    private static Versioned unique(java.util.function.Supplier<Versioned> work) {
+    private static Versioned<TemplateView> unique(java.util.function.Supplier<Versioned<TemplateView>> work) {
         try {
             return work.get();
         } catch (DataIntegrityViolationException e) {

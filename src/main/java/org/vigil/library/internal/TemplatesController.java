@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.TenantPrincipal;
 
 /** Assessment templates: the standardized library's (read-only) and the organization's own copies. */
@@ -28,6 +28,10 @@ import org.vigil.tenancy.TenantPrincipal;
 @RequestMapping("/api/v1/library/assessment-templates")
 @Tag(name = "Clinical library")
 class TemplatesController {
+
+    private static ResponseEntity<TemplateView> created(Versioned<TemplateView> created) {
+        return created.created("/api/v1/library/assessment-templates/" + created.body().id());
+    }
 
     private final Templates templates;
 
@@ -50,7 +54,7 @@ class TemplatesController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('LIBRARY_READ')")
     ResponseEntity<TemplateView> get(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String id) {
-        return respond(templates.get(caller, id));
+        return templates.get(caller, id).ok();
     }
 
     @PostMapping
@@ -77,7 +81,7 @@ class TemplatesController {
     ResponseEntity<TemplateView> replace(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TemplateRequest request) {
-        return respond(templates.replace(caller, id, ETags.expectedVersion(ifMatch, "template"), request));
+        return templates.replace(caller, id, ETags.expectedVersion(ifMatch, "template"), request).ok();
     }
 
     @DeleteMapping("/{id}")
@@ -89,12 +93,5 @@ class TemplatesController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<TemplateView> respond(Templates.Versioned versioned) {
-        return ResponseEntity.ok().eTag(ETags.of(versioned.version())).body(versioned.template());
-    }
 
-    private static ResponseEntity<TemplateView> created(Templates.Versioned versioned) {
-        return ResponseEntity.created(URI.create("/api/v1/library/assessment-templates/" + versioned.template().id()))
-                .eTag(ETags.of(versioned.version())).body(versioned.template());
-    }
 }

@@ -22,6 +22,7 @@ import org.vigil.patients.PatientDirectory;
 import org.vigil.shared.persistence.RefusedWrite;
 import org.vigil.shared.web.ApiProblem;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.OrganizationZones;
 import org.vigil.tenancy.TenantPrincipal;
 import org.vigil.tenancy.TenantScope;
@@ -39,8 +40,6 @@ class Medications {
     /** A dose reported as taken more than this far in the future is a clock or entry error. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
-    record Versioned(MedicationView medication, long version) {
-    }
 
     private final TenantScope tenantScope;
     private final PatientDirectory patients;
@@ -80,7 +79,7 @@ class Medications {
         });
     }
 
-    Versioned add(TenantPrincipal caller, String patientId, MedicationRequest request) {
+    Versioned<MedicationView> add(TenantPrincipal caller, String patientId, MedicationRequest request) {
         check(request);
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             requirePatient(patientId);
@@ -89,11 +88,11 @@ class Medications {
             apply(medication, request);
             PatientMedication saved = medications.saveAndFlush(medication);
             audit.created(MEDICATION, saved.getId(), patientId);
-            return new Versioned(view(saved), saved.getVersion());
+            return new Versioned<>(view(saved), saved.getVersion());
         });
     }
 
-    Versioned replace(TenantPrincipal caller, String patientId, String id, long expectedVersion,
+    Versioned<MedicationView> replace(TenantPrincipal caller, String patientId, String id, long expectedVersion,
             MedicationRequest request) {
         check(request);
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> {
@@ -104,12 +103,12 @@ class Medications {
             apply(medication, request);
             PatientMedication saved = medications.saveAndFlush(medication);
             audit.updated(MEDICATION, id, patientId, List.of("medication"));
-            return new Versioned(view(saved), saved.getVersion());
+            return new Versioned<>(view(saved), saved.getVersion());
         });
     }
 
     /** Stops a medication on {@code endDate}; its history and adherence stay. */
-    Versioned discontinue(TenantPrincipal caller, String patientId, String id, long expectedVersion,
+    Versioned<MedicationView> discontinue(TenantPrincipal caller, String patientId, String id, long expectedVersion,
             LocalDate endDate) {
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             PatientMedication medication = find(patientId, id);
@@ -121,7 +120,7 @@ class Medications {
             medication.setActive(false);
             PatientMedication saved = medications.saveAndFlush(medication);
             audit.updated(MEDICATION, id, patientId, List.of("endDate", "isActive"));
-            return new Versioned(view(saved), saved.getVersion());
+            return new Versioned<>(view(saved), saved.getVersion());
         });
     }
 

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.TenantPrincipal;
 
 /** A patient's medications and dose adherence. */
@@ -52,9 +52,8 @@ class MedicationsController {
             + "{timesOfDay: [\"08:00\"], daysOfWeek?: [\"MON\"], asNeeded?}.")
     ResponseEntity<MedicationView> add(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String patientId,
             @Valid @RequestBody MedicationRequest request) {
-        Medications.Versioned added = medications.add(caller, patientId, request);
-        return ResponseEntity.created(URI.create("/api/v1/patients/" + patientId + "/medications/"
-                + added.medication().id())).eTag(ETags.of(added.version())).body(added.medication());
+        Versioned<MedicationView> added = medications.add(caller, patientId, request);
+        return added.created("/api/v1/patients/" + patientId + "/medications/" + added.body().id());
     }
 
     @PutMapping("/{medicationId}")
@@ -64,9 +63,8 @@ class MedicationsController {
             @PathVariable String patientId, @PathVariable String medicationId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MedicationRequest request) {
-        Medications.Versioned replaced = medications.replace(caller, patientId, medicationId,
-                ETags.expectedVersion(ifMatch, "medication"), request);
-        return ResponseEntity.ok().eTag(ETags.of(replaced.version())).body(replaced.medication());
+        return medications.replace(caller, patientId, medicationId, ETags.expectedVersion(ifMatch, "medication"), request)
+                .ok();
     }
 
     @PostMapping("/{medicationId}/discontinue")
@@ -76,9 +74,8 @@ class MedicationsController {
             @PathVariable String patientId, @PathVariable String medicationId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Discontinuation request) {
-        Medications.Versioned stopped = medications.discontinue(caller, patientId, medicationId,
-                ETags.expectedVersion(ifMatch, "medication"), request.endDate());
-        return ResponseEntity.ok().eTag(ETags.of(stopped.version())).body(stopped.medication());
+        return medications.discontinue(caller, patientId, medicationId, ETags.expectedVersion(ifMatch, "medication"),
+                request.endDate()).ok();
     }
 
     @PostMapping("/{medicationId}/adherence")

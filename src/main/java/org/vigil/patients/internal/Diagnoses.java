@@ -10,6 +10,7 @@ import org.vigil.audit.RecordAccessAudit;
 import org.vigil.shared.persistence.RefusedWrite;
 import org.vigil.shared.web.ApiProblem;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.TenantPrincipal;
 import org.vigil.tenancy.TenantScope;
 
@@ -22,8 +23,6 @@ class Diagnoses {
 
     static final AuditedResource DIAGNOSIS = AuditedResource.phi("PatientDiagnosis");
 
-    record Versioned(DiagnosisView diagnosis, long version) {
-    }
 
     private final TenantScope tenantScope;
     private final Patients patients;
@@ -47,7 +46,7 @@ class Diagnoses {
         });
     }
 
-    Versioned add(TenantPrincipal caller, String patientId, DiagnosisRequest request) {
+    Versioned<DiagnosisView> add(TenantPrincipal caller, String patientId, DiagnosisRequest request) {
         String code = checked(request);
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             patients.find(patientId);
@@ -56,11 +55,11 @@ class Diagnoses {
             demoteOtherPrimary(diagnosis);
             PatientDiagnosis saved = diagnoses.saveAndFlush(diagnosis);
             audit.created(DIAGNOSIS, saved.getId(), patientId);
-            return new Versioned(DiagnosisView.of(saved), saved.getVersion());
+            return new Versioned<>(DiagnosisView.of(saved), saved.getVersion());
         }));
     }
 
-    Versioned replace(TenantPrincipal caller, String patientId, String id, long expectedVersion,
+    Versioned<DiagnosisView> replace(TenantPrincipal caller, String patientId, String id, long expectedVersion,
             DiagnosisRequest request) {
         String code = checked(request);
         return unique(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
@@ -76,7 +75,7 @@ class Diagnoses {
             demoteOtherPrimary(diagnosis);
             PatientDiagnosis saved = diagnoses.saveAndFlush(diagnosis);
             audit.updated(DIAGNOSIS, id, patientId, changed);
-            return new Versioned(DiagnosisView.of(saved), saved.getVersion());
+            return new Versioned<>(DiagnosisView.of(saved), saved.getVersion());
         }));
     }
 
@@ -126,7 +125,7 @@ class Diagnoses {
         return code;
     }
 
-    private static Versioned unique(java.util.function.Supplier<Versioned> work) {
+    private static Versioned<DiagnosisView> unique(java.util.function.Supplier<Versioned<DiagnosisView>> work) {
         try {
             return work.get();
         } catch (DataIntegrityViolationException e) {

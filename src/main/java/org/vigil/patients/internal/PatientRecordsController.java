@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.tenancy.TenantPrincipal;
 
 /** A patient's diagnoses and consents, which billing eligibility depends on. */
@@ -54,9 +55,8 @@ class PatientRecordsController {
             + "diagnosis demotes the previous one; a code already current is refused (409).")
     ResponseEntity<DiagnosisView> addDiagnosis(@AuthenticationPrincipal TenantPrincipal caller,
             @PathVariable String patientId, @Valid @RequestBody DiagnosisRequest request) {
-        Diagnoses.Versioned added = diagnoses.add(caller, patientId, request);
-        return ResponseEntity.created(URI.create("/api/v1/patients/" + patientId + "/diagnoses/"
-                + added.diagnosis().id())).eTag(ETags.of(added.version())).body(added.diagnosis());
+        Versioned<DiagnosisView> added = diagnoses.add(caller, patientId, request);
+        return added.created("/api/v1/patients/" + patientId + "/diagnoses/" + added.body().id());
     }
 
     @PutMapping("/diagnoses/{diagnosisId}")
@@ -67,8 +67,7 @@ class PatientRecordsController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DiagnosisRequest request) {
         long expected = ETags.expectedVersion(ifMatch, "diagnosis");
-        Diagnoses.Versioned replaced = diagnoses.replace(caller, patientId, diagnosisId, expected, request);
-        return ResponseEntity.ok().eTag(ETags.of(replaced.version())).body(replaced.diagnosis());
+        return diagnoses.replace(caller, patientId, diagnosisId, expected, request).ok();
     }
 
     @DeleteMapping("/diagnoses/{diagnosisId}")

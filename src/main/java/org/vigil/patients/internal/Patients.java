@@ -18,6 +18,7 @@ import org.vigil.audit.RecordAccessAudit;
 import org.vigil.shared.persistence.RefusedWrite;
 import org.vigil.shared.web.ApiProblem;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.shared.web.PageQuery;
 import org.vigil.shared.web.PageResponse;
 import org.vigil.shared.web.SortWhitelist;
@@ -40,8 +41,6 @@ class Patients {
             "medicalRecordNumber", "medicalRecordNumber", "createdAt", "createdAt"),
             Sort.by("lastName", "firstName"));
 
-    record Versioned(PatientView patient, long version) {
-    }
 
     private final TenantScope tenantScope;
     private final PatientRepository patients;
@@ -58,7 +57,7 @@ class Patients {
         this.json = json;
     }
 
-    Versioned create(TenantPrincipal caller, PatientRequest request) {
+    Versioned<PatientView> create(TenantPrincipal caller, PatientRequest request) {
         checkBirthDate(request);
         return uniqueMrn(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             refuseDuplicateMrn(request.medicalRecordNumber(), null);
@@ -71,7 +70,7 @@ class Patients {
         }));
     }
 
-    Versioned get(TenantPrincipal caller, String id) {
+    Versioned<PatientView> get(TenantPrincipal caller, String id) {
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             Patient patient = find(id);
             audit.read(PATIENT, id, id);
@@ -89,7 +88,7 @@ class Patients {
         });
     }
 
-    Versioned replace(TenantPrincipal caller, String id, long expectedVersion, PatientRequest request) {
+    Versioned<PatientView> replace(TenantPrincipal caller, String id, long expectedVersion, PatientRequest request) {
         checkBirthDate(request);
         return uniqueMrn(() -> tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             Patient patient = find(id);
@@ -109,7 +108,7 @@ class Patients {
         }));
     }
 
-    Versioned setActive(TenantPrincipal caller, String id, long expectedVersion, boolean active) {
+    Versioned<PatientView> setActive(TenantPrincipal caller, String id, long expectedVersion, boolean active) {
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             Patient patient = find(id);
             ETags.check(expectedVersion, patient.getVersion(), "patient");
@@ -182,7 +181,7 @@ class Patients {
     }
 
     /** Two concurrent requests with the same MRN: the unique key decides, the loser gets 409 too. */
-    private static Versioned uniqueMrn(java.util.function.Supplier<Versioned> work) {
+    private static Versioned<PatientView> uniqueMrn(java.util.function.Supplier<Versioned<PatientView>> work) {
         try {
             return work.get();
         } catch (DataIntegrityViolationException e) {
@@ -222,8 +221,8 @@ class Patients {
         };
     }
 
-    private Versioned versioned(Patient patient) {
-        return new Versioned(view(patient), patient.getVersion());
+    private Versioned<PatientView> versioned(Patient patient) {
+        return new Versioned<>(view(patient), patient.getVersion());
     }
 
     PatientView view(Patient patient) {

@@ -3,7 +3,6 @@ package org.vigil.patients.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.shared.web.ETags;
+import org.vigil.shared.web.Versioned;
 import org.vigil.shared.web.PageQuery;
 import org.vigil.shared.web.PageResponse;
 import org.vigil.tenancy.TenantPrincipal;
@@ -41,9 +41,8 @@ class PatientsController {
             + "number is unique within the organization (409 naming medicalRecordNumber).")
     ResponseEntity<PatientView> create(@AuthenticationPrincipal TenantPrincipal caller,
             @Valid @RequestBody PatientRequest request) {
-        Patients.Versioned created = patients.create(caller, request);
-        return ResponseEntity.created(URI.create("/api/v1/patients/" + created.patient().id()))
-                .eTag(ETags.of(created.version())).body(created.patient());
+        Versioned<PatientView> created = patients.create(caller, request);
+        return created.created("/api/v1/patients/" + created.body().id());
     }
 
     @GetMapping
@@ -60,7 +59,7 @@ class PatientsController {
     @PreAuthorize("hasAuthority('PATIENT_READ')")
     @Operation(summary = "Read a patient", description = "404 for an unknown id and for another organization's.")
     ResponseEntity<PatientView> get(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String id) {
-        return respond(patients.get(caller, id));
+        return patients.get(caller, id).ok();
     }
 
     @PutMapping("/{id}")
@@ -71,7 +70,7 @@ class PatientsController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody PatientRequest request) {
         long expected = ETags.expectedVersion(ifMatch, "patient");
-        return respond(patients.replace(caller, id, expected, request));
+        return patients.replace(caller, id, expected, request).ok();
     }
 
     @PostMapping("/{id}/deactivate")
@@ -79,7 +78,7 @@ class PatientsController {
     @Operation(summary = "Deactivate a patient", description = "Keeps every record; needs If-Match.")
     ResponseEntity<PatientView> deactivate(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return respond(patients.setActive(caller, id, ETags.expectedVersion(ifMatch, "patient"), false));
+        return patients.setActive(caller, id, ETags.expectedVersion(ifMatch, "patient"), false).ok();
     }
 
     @PostMapping("/{id}/activate")
@@ -87,7 +86,7 @@ class PatientsController {
     @Operation(summary = "Reactivate a patient", description = "Needs If-Match.")
     ResponseEntity<PatientView> activate(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return respond(patients.setActive(caller, id, ETags.expectedVersion(ifMatch, "patient"), true));
+        return patients.setActive(caller, id, ETags.expectedVersion(ifMatch, "patient"), true).ok();
     }
 
     @DeleteMapping("/{id}")
@@ -99,7 +98,4 @@ class PatientsController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<PatientView> respond(Patients.Versioned versioned) {
-        return ResponseEntity.ok().eTag(ETags.of(versioned.version())).body(versioned.patient());
-    }
 }
