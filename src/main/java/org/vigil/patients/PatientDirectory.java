@@ -35,6 +35,17 @@ public class PatientDirectory {
                 (rs, n) -> new ClinicianRef(rs.getString(1), rs.getBoolean(2)), userId).stream().findFirst();
     }
 
+    /**
+     * The billing capacity of the ACTIVE clinician profile linked to this user in the current
+     * organization, from its credentials; empty when the user has no active profile or no known
+     * credential.
+     */
+    public Optional<BillingCapacity> capacityOf(String userId) {
+        return jdbc.query("SELECT credentials FROM clinicians WHERE user_id = ? AND is_active",
+                (rs, n) -> Optional.ofNullable(rs.getString(1)), userId).stream().findFirst()
+                .flatMap(credentials -> credentials.flatMap(org.vigil.patients.internal.Credentials::capacity));
+    }
+
     /** The patient's ACTIVE enrollments. */
     public java.util.List<EnrollmentRef> activeEnrollments(String patientId) {
         return jdbc.query("SELECT id, patient_id, care_program_id, status FROM enrollments WHERE patient_id = ? "

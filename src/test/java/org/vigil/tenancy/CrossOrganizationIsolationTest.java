@@ -112,6 +112,18 @@ class CrossOrganizationIsolationTest {
         ids.put("/api/v1/library/alert-rules/{id}", data.alertRule(organization));
         ids.put("/api/v1/library/condition-presets/{id}", data.conditionPreset(organization));
         ids.put("/api/v1/library/drugs/{id}", drug);
+        String task = Ids.newId();
+        data.platformUpdate("INSERT INTO tasks (id, organization_id, patient_id, task_type, title, assigned_to_id) "
+                + "VALUES (?, ?, ?, 'FOLLOW_UP_CALL', 'Call back', ?)", task, organization, patient, nurse.userId());
+        ids.put("/api/v1/tasks/{id}", task);
+        String note = Ids.newId();
+        data.platformUpdate("INSERT INTO encounter_notes (id, organization_id, patient_id, clinician_id, encounter_type, "
+                + "plan) VALUES (?, ?, ?, ?, 'RPM', 'Recheck in a week')", note, organization, patient, clinician);
+        ids.put("{noteId}", note);
+        String view = Ids.newId();
+        data.platformUpdate("INSERT INTO saved_views (id, organization_id, user_id, name, view_type, is_shared) "
+                + "VALUES (?, ?, ?, 'Team queue', 'TRIAGE_QUEUE', true)", view, organization, nurse.userId());
+        ids.put("/api/v1/saved-views/{id}", view);
         return ids;
     }
 
