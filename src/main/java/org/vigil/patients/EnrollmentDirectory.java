@@ -36,4 +36,12 @@ public class EnrollmentDirectory {
                         rs.getTimestamp(5).toInstant()),
                 (Object) patientIds.toArray(String[]::new));
     }
+
+    /** Every active enrollment of the organization (the missing-data check). */
+    public List<ActiveEnrollment> allActive() {
+        return jdbc.query("SELECT id, patient_id, clinician_id, condition_preset_id, start_date FROM enrollments "
+                + "WHERE status = 'ACTIVE' ORDER BY start_date, id",
+                (rs, n) -> new ActiveEnrollment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()));
+    }
 }
