@@ -222,6 +222,9 @@ class AlertEvaluationTest {
         assertThat(data.platformQuery("SELECT count(*)::int FROM alerts WHERE rule_id = ? AND patient_id = ?", silence,
                 patient)).isEqualTo(1);
         assertThat(alert.get("enrollment_id")).isEqualTo(enrollment);
+        // the job that runs the check in production is scheduled, cluster-safe, in db-scheduler's table
+        assertThat(data.platformQuery("SELECT count(*)::int FROM scheduled_tasks WHERE task_name = 'missing-data-check'"))
+                .isEqualTo(1);
     }
 
     @Test
