@@ -32,32 +32,34 @@ class MissingDataJob {
                 .execute((instance, context) -> check.getObject().runOnce());
     }
 
-    @Bean(destroyMethod = "")
-    Scheduler alertScheduler(DataSource dataSource, RecurringTask<Void> missingDataTask) {
-        return Scheduler.create(dataSource).startTasks(missingDataTask).threads(1)
-                .pollingInterval(Duration.ofSeconds(30)).build();
-    }
-
+    /**
+     * Starts a fresh db-scheduler on every lifecycle start (a db-scheduler cannot be restarted once
+     * stopped, and Spring stops and starts contexts, e.g. paused test contexts) and stops it with
+     * the context, before the DataSource closes.
+     */
     @Bean
-    SmartLifecycle alertSchedulerLifecycle(Scheduler alertScheduler) {
+    SmartLifecycle alertSchedulerLifecycle(DataSource dataSource, RecurringTask<Void> missingDataTask) {
         return new SmartLifecycle() {
-            private volatile boolean running;
+            private volatile Scheduler scheduler;
 
             @Override
-            public void start() {
-                alertScheduler.start();
-                running = true;
+            public synchronized void start() {
+                scheduler = Scheduler.create(dataSource).startTasks(missingDataTask).threads(1)
+                        .pollingInterval(Duration.ofSeconds(30)).build();
+                scheduler.start();
             }
 
             @Override
-            public void stop() {
-                alertScheduler.stop();
-                running = false;
+            public synchronized void stop() {
+                if (scheduler != null) {
+                    scheduler.stop();
+                    scheduler = null;
+                }
             }
 
             @Override
             public boolean isRunning() {
-                return running;
+                return scheduler != null;
             }
         };
     }
