@@ -54,6 +54,11 @@ public class RecordAccessAudit {
         record("CREATE", resource, id, patientId, Map.of());
     }
 
+    /** Several records of one patient created at once (a batch of readings): one entry listing their ids. */
+    public void createdAll(AuditedResource resource, List<String> ids, String patientId) {
+        record("CREATE", resource, null, patientId, Map.of("created", ids));
+    }
+
     public void updated(AuditedResource resource, String id, String patientId, Collection<String> fieldsChanged) {
         record("UPDATE", resource, id, patientId, Map.of("fields", new TreeSet<>(fieldsChanged)));
     }

@@ -64,7 +64,7 @@ class OrganizationSettingsApiTest {
         JsonNode defaults = initial.json();
         assertThat(defaults.get("timeZone").asString()).isEqualTo("America/New_York");
         assertThat(defaults.get("slaMinutes").toString())
-                .isEqualTo("{\"LOW\":1440,\"MEDIUM\":240,\"HIGH\":60,\"CRITICAL\":15}");
+                .isEqualTo("{\"LOW\":1440,\"MEDIUM\":480,\"HIGH\":120,\"CRITICAL\":30}");
         assertThat(defaults.get("mfaRequired").asBoolean()).isFalse();
 
         Map<String, Object> requiringMfa = settings("America/Chicago", 45);

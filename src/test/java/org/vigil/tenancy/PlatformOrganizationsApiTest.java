@@ -78,7 +78,7 @@ class PlatformOrganizationsApiTest {
         assertThat(clinic.get("timeZone").asString()).isEqualTo("America/Chicago");
         assertThat(clinic.get("active").asBoolean()).isTrue();
         assertThat(clinic.get("settings").get("mfaRequired").asBoolean()).isTrue();
-        assertThat(clinic.get("settings").get("slaMinutes").get("CRITICAL").asInt()).isEqualTo(15);
+        assertThat(clinic.get("settings").get("slaMinutes").get("CRITICAL").asInt()).as("the default of issue 6").isEqualTo(30);
         assertThat(clinic.get("settings").get("billingProgramsOffered").toString()).isEqualTo("[\"RPM\",\"CCM\"]");
 
         Api.Response listed = api.get(ORGANIZATIONS + "?size=100", adminToken);

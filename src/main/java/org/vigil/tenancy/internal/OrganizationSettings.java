@@ -17,7 +17,7 @@ record OrganizationSettings(String timeZone, Map<String, Integer> slaMinutes, Li
         boolean mfaRequired) {
 
     static final List<String> SEVERITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
-    private static final List<Integer> DEFAULT_MINUTES = List.of(1440, 240, 60, 15);
+    private static final List<Integer> DEFAULT_MINUTES = List.of(1440, 480, 120, 30);
     static final String DEFAULT_TIME_ZONE = "America/New_York";
 
     OrganizationSettings {
