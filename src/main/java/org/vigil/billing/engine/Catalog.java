@@ -122,9 +122,12 @@ public record Catalog(List<Program> programs, List<RateTable> rateTables) {
             return codes.stream().filter(c -> c.code().equals(code)).findFirst();
         }
 
-        /** The family of versions this one belongs to: payer and program type. */
+        /**
+         * The family of versions this one belongs to: its code without the trailing year
+         * (CMS_RPM_2025 and CMS_RPM_2026 are versions of CMS_RPM), with the same payer and type.
+         */
         String family() {
-            return Objects.toString(payer, "") + "/" + kind();
+            return Objects.toString(code, "").replaceFirst("_(19|20)\\d{2}$", "") + "/" + Objects.toString(payer, "") + "/" + kind();
         }
     }
 
@@ -156,13 +159,13 @@ public record Catalog(List<Program> programs, List<RateTable> rateTables) {
     }
 
     /**
-     * The version of {@code enrolled}'s program family (same payer and type) in effect on the date
+     * The version of {@code enrolled}'s program family (same code stem, payer and type) in effect on the date
      * of service; the enrolled program itself when it is the only one of its family.
      */
     public Optional<Program> versionFor(Program enrolled, LocalDate dateOfService) {
         return programs.stream()
                 .filter(p -> p.active() && p.family().equals(enrolled.family()) && p.inEffectOn(dateOfService))
-                .max(Comparator.comparing(Program::effectiveFrom));
+                .max(Comparator.comparing(Program::effectiveFrom).thenComparing(Program::code, Comparator.naturalOrder()));
     }
 
     /**
