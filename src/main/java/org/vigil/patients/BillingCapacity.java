@@ -28,14 +28,6 @@ public enum BillingCapacity {
         this.billsRtmDirectly = billsRtmDirectly;
     }
 
-    /**
-     * The billing capacity of a clinician's stored credentials (clinicians.credentials, e.g. "MD" or
-     * "NP, RN"): the strongest one, or empty when none is recognised.
-     */
-    public static java.util.Optional<BillingCapacity> ofCredentials(String credentials) {
-        return org.vigil.patients.internal.Credentials.capacity(credentials);
-    }
-
     /** May bill the physician/QHP personal-time codes (99091, 99491, 99437, 99424, 99425). */
     public boolean physicianOrQhp() {
         return physicianOrQhp;

@@ -27,7 +27,6 @@ import org.vigil.billing.engine.Catalog;
 import org.vigil.billing.engine.Facts;
 import org.vigil.billing.engine.Readiness;
 import org.vigil.billing.internal.BillingViews.ClaimLine;
-import org.vigil.patients.PatientDirectory;
 import org.vigil.shared.Ids;
 import org.vigil.shared.web.ApiProblem;
 import org.vigil.shared.web.PageQuery;
@@ -54,19 +53,17 @@ class BillingReadiness {
     private final DatabaseCatalog catalogs;
     private final RecordAccessAudit audit;
     private final OrganizationZones zones;
-    private final PatientDirectory patients;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
     BillingReadiness(TenantScope tenant, BillingFacts facts, DatabaseCatalog catalogs, RecordAccessAudit audit,
-            OrganizationZones zones, PatientDirectory patients, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+            OrganizationZones zones, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         this.tenant = tenant;
         this.facts = facts;
         this.catalogs = catalogs;
         this.audit = audit;
         this.zones = zones;
-        this.patients = patients;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -131,7 +128,8 @@ class BillingReadiness {
     BillingViews.PatientView patient(TenantPrincipal caller, String patientId, String monthText) {
         YearMonth month = month(caller, monthText, false);
         return tenant.call(caller.organizationId(), caller.userId(), () -> {
-            if (patients.find(patientId).isEmpty()) {
+            // Row-level security: another organization's patient is as absent as an unknown one.
+            if (jdbc.queryForObject("SELECT count(*) FROM patients WHERE id = ?", Integer.class, patientId) == 0) {
                 throw ApiProblem.notFound("Patient");
             }
             Evaluation ev = evaluate(caller.organizationId(), month, patientId);

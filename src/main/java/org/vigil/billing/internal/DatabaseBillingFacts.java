@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.vigil.billing.engine.BillingFacts;
 import org.vigil.billing.engine.Facts;
-import org.vigil.patients.BillingCapacity;
+import org.vigil.billing.ClinicianCapacities;
 import org.vigil.tenancy.OrganizationZones;
 
 /**
@@ -78,10 +78,12 @@ class DatabaseBillingFacts implements BillingFacts {
 
     private final JdbcTemplate jdbc;
     private final OrganizationZones zones;
+    private final ClinicianCapacities capacities;
 
-    DatabaseBillingFacts(JdbcTemplate jdbc, OrganizationZones zones) {
+    DatabaseBillingFacts(JdbcTemplate jdbc, OrganizationZones zones, ClinicianCapacities capacities) {
         this.jdbc = jdbc;
         this.zones = zones;
+        this.capacities = capacities;
     }
 
     @Override
@@ -187,12 +189,11 @@ class DatabaseBillingFacts implements BillingFacts {
         return all.toArray();
     }
 
-    static Facts.Performer performer(String credentials) {
-        return BillingCapacity.ofCredentials(credentials).map(c -> switch (c) {
-            case PHYSICIAN -> Facts.Performer.PHYSICIAN;
-            case NON_PHYSICIAN_PRACTITIONER -> Facts.Performer.NON_PHYSICIAN_PRACTITIONER;
-            case THERAPIST -> Facts.Performer.THERAPIST;
-            case CLINICAL_STAFF -> Facts.Performer.CLINICAL_STAFF;
-        }).orElse(Facts.Performer.UNKNOWN);
+    private final java.util.Map<String, Facts.Performer> performers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The capacity of a clinician's credentials (patients module), as the engine's performer. */
+    Facts.Performer performer(String credentials) {
+        return performers.computeIfAbsent(credentials == null ? "" : credentials, c -> capacities.capacityOf(c)
+                .map(Facts.Performer::valueOf).orElse(Facts.Performer.UNKNOWN));
     }
 }

@@ -22,7 +22,7 @@ import org.vigil.patients.BillingCapacity;
  * LCSW, CHW. LCSW, PharmD and RD bill their own services elsewhere, but for the remote-monitoring and
  * care-management codes Vigil computes they furnish clinical-staff time.
  */
-public final class Credentials {
+final class Credentials {
 
     static final Map<String, BillingCapacity> VOCABULARY = vocabulary();
     static final int MAX_LENGTH = 100;
@@ -78,7 +78,7 @@ public final class Credentials {
     }
 
     /** The strongest capacity of the stored credentials; none when no credential is known. */
-    public static Optional<BillingCapacity> capacity(String stored) {
+    static Optional<BillingCapacity> capacity(String stored) {
         return list(stored).stream()
                 .map(word -> VOCABULARY.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(word))
                         .map(Map.Entry::getValue).findFirst().orElse(null))
