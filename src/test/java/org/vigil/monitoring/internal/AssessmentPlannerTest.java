@@ -38,6 +38,12 @@ class AssessmentPlannerTest {
         assertThat(status(early)).isEqualTo("PENDING");
     }
 
+    @Test
+    void theOverdueCheckIsAClusterSafeRecurringJob() {
+        assertThat(data.platformQuery("SELECT count(*)::int FROM scheduled_tasks WHERE task_name = 'overdue-assessments'"))
+                .isEqualTo(1);
+    }
+
     private String item(String clinic, String patient, String enrollment, Instant dueAt) {
         String id = Ids.newId();
         data.platformUpdate("INSERT INTO scheduled_assessments (id, organization_id, patient_id, enrollment_id, template_id, "
