@@ -43,10 +43,14 @@ public class TemplateCatalog {
                         rs.getString(5), items(rs.getString(1))), templateId).stream().findFirst();
     }
 
-    /** The metric id of a metric key as the organization sees it (its own copy first, then the standard). */
-    public Optional<String> metricIdOf(String metricKey) {
-        return jdbc.queryForList("SELECT id FROM metric_definitions WHERE key = ? ORDER BY organization_id NULLS LAST "
-                + "LIMIT 1", String.class, metricKey).stream().findFirst();
+    /**
+     * The active template with this key as the organization sees it: its own copy first, then the
+     * standard one.
+     */
+    public Optional<TemplateDefinition> findByKey(String key) {
+        return jdbc.queryForList("SELECT id FROM assessment_templates WHERE key = ? AND is_active "
+                + "ORDER BY organization_id NULLS LAST LIMIT 1", String.class, key).stream().findFirst()
+                .flatMap(this::find);
     }
 
     private List<ItemDefinition> items(String templateId) {

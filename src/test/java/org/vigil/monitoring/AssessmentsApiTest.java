@@ -86,6 +86,33 @@ class AssessmentsApiTest {
     }
 
     @Test
+    void aPositiveItemNineRaisesACriticalAlertAndEveryAnswerIsAReadingOfTheDay() {
+        String admin = accounts.signIn(api, accounts.member(clinic, "ORG_ADMIN"), clinic);
+        String depression = api.get("/api/v1/library/condition-presets?standardized=true", admin).json().valueStream()
+                .filter(p -> p.get("name").asString().equals("Depression")).findFirst().orElseThrow().get("id").asString();
+        Api.Response enrolled = api.post("/api/v1/enrollments", Api.json(Map.of("patientId", patient,
+                "clinicianId", data.clinician(clinic), "careProgramId", data.careProgram(clinic),
+                "conditionPresetId", depression, "startDate", java.time.Instant.now().minusSeconds(86_400).toString())),
+                admin);
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+
+        // 8 × 2 + 1 = 17: moderately severe, not severe; item 9 = 1 → the critical rule fires.
+        assertThat(submit(answers(2, 1)).status()).isEqualTo(201);
+        String critical = "SELECT count(*)::int FROM alerts WHERE patient_id = ? AND severity = 'CRITICAL' "
+                + "AND status = 'PENDING'";
+        // Evaluation runs after the commit, asynchronously: wait for it, boundedly.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (data.platformQuery(critical, patient) == 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        assertThat(data.platformQuery(critical, patient)).as("item 9 > 0 raised a critical alert").isOne();
+        assertThat(data.platformQuery("SELECT count(*)::int FROM alerts WHERE patient_id = ? AND severity <> 'CRITICAL'",
+                patient)).as("17 is not severe depression").isZero();
+        assertThat(data.platformQuery("SELECT count(*)::int FROM observation_daily WHERE patient_id = ?", patient))
+                .as("the answers are counted in the daily rollup like any reading").isPositive();
+    }
+
+    @Test
     void invalidSubmissionsNameEachItemAndStoreNothing() {
         Map<String, Object> missing = answers(1, 0);
         missing.remove("phq9_item3");

@@ -7,7 +7,7 @@ import org.vigil.alerting.AlertEvaluation;
 import org.vigil.monitoring.ReadingsRecorded;
 
 /**
- * Evaluates the rules after readings are committed. A transactional (after-commit) listener, so
+ * Evaluates the rules after readings, or a completed questionnaire, are committed. A transactional (after-commit) listener, so
  * Spring Modulith's event publication registry recorded the event in the readings' own transaction
  * and marks it complete only when this method returns: an evaluation lost to a crash, an error or a
  * pause is resubmitted (on restart, with {@code republish-outstanding-events-on-restart}, or by
@@ -31,5 +31,13 @@ class ReadingsListener {
     void on(ReadingsRecorded event) {
         control.requireRunning();
         evaluation.onReadings(event);
+    }
+
+    /** A completed questionnaire: the rules on its score and items (PHQ-9 item 9 > 0 …). */
+    @Async
+    @TransactionalEventListener
+    void on(org.vigil.monitoring.AssessmentCompleted event) {
+        control.requireRunning();
+        evaluation.onAssessment(event);
     }
 }

@@ -43,8 +43,23 @@ class RuleEvaluation {
 
     private static final Logger log = LoggerFactory.getLogger(RuleEvaluation.class);
 
-    /** One patient to evaluate: at which instant, and (for readings) which metrics were recorded. */
-    record Target(String patientId, Instant now, Set<String> recordedMetrics) {
+    /**
+     * One patient to evaluate: at which instant, and what changed — metrics recorded (readings),
+     * or a questionnaire completed (by template key); neither means the missing-data check.
+     */
+    record Target(String patientId, Instant now, Set<String> recordedMetrics, String completedTemplate) {
+
+        Target(String patientId, Instant now, Set<String> recordedMetrics) {
+            this(patientId, now, recordedMetrics, null);
+        }
+
+        boolean concerns(Condition condition) {
+            if (completedTemplate != null) {
+                return condition.referencedTemplates().contains(completedTemplate);
+            }
+            return recordedMetrics == null ? hasMissingData(condition)
+                    : condition.referencedMetrics().stream().anyMatch(recordedMetrics::contains);
+        }
     }
 
     /** A rule as it applies to one patient. */
@@ -58,10 +73,13 @@ class RuleEvaluation {
     private final ReadingHistory history;
     private final AlertWriter writer;
     private final Clock clock;
+    private final org.vigil.monitoring.AssessmentResults assessments;
     private final Map<String, Condition> parsed = new ConcurrentHashMap<>();
 
     RuleEvaluation(TenantScope tenantScope, EnrollmentDirectory enrollments, AlertRuleCatalog rules,
-            MetricCatalog metrics, ReadingHistory history, AlertWriter writer, Clock clock) {
+            MetricCatalog metrics, ReadingHistory history, AlertWriter writer, Clock clock,
+            org.vigil.monitoring.AssessmentResults assessments) {
+        this.assessments = assessments;
         this.tenantScope = tenantScope;
         this.enrollments = enrollments;
         this.rules = rules;
@@ -80,6 +98,14 @@ class RuleEvaluation {
             targets.add(new Target(p.patientId(), at, Set.copyOf(p.metricKeys())));
         }
         return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null));
+    }
+
+    /** After a questionnaire was completed: the rules that look at that questionnaire. */
+    int onAssessment(org.vigil.monitoring.AssessmentCompleted event) {
+        Instant now = clock.instant();
+        Instant at = event.completedAt().isAfter(now) ? event.completedAt() : now;
+        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(),
+                List.of(new Target(event.patientId(), at, Set.of(), event.templateKey())), null));
     }
 
     /** The missing-data check of one organization: every patient with an active enrollment, rules with missing_data. */
@@ -113,8 +139,7 @@ class RuleEvaluation {
         for (Target target : targets) {
             List<ActiveEnrollment> patientEnrollments = byPatient.getOrDefault(target.patientId(), List.of());
             List<Applied> applied = applicable(patientEnrollments, presetRules, organizationRules).stream()
-                    .filter(a -> target.recordedMetrics() == null ? hasMissingData(a.condition())
-                            : a.condition().referencedMetrics().stream().anyMatch(target.recordedMetrics()::contains))
+                    .filter(a -> target.concerns(a.condition()))
                     .toList();
             if (applied.isEmpty()) {
                 continue;
@@ -122,11 +147,15 @@ class RuleEvaluation {
             Map<String, ReadingHistory.Need> needs = new HashMap<>();
             applied.forEach(a -> needs(a.condition(), needs));
             var readings = history.of(target.patientId(), needs, target.now());
+            Set<String> templates = new HashSet<>();
+            applied.forEach(a -> templates.addAll(a.condition().referencedTemplates()));
+            var questionnaires = templates.isEmpty() ? Map.<String, List<org.vigil.library.rules.AssessmentResult>>of()
+                    : assessments.of(target.patientId(), templates);
             Instant earliestStart = patientEnrollments.isEmpty() ? null : patientEnrollments.get(0).startDate();
             for (Applied a : applied) {
                 Instant start = a.enrollment() != null ? a.enrollment().startDate() : earliestStart;
-                EvaluationContext context = new EvaluationContext(target.now(), start, readings, Map.of(), List.of(),
-                        Map.of());
+                EvaluationContext context = new EvaluationContext(target.now(), start, readings, questionnaires,
+                        List.of(), Map.of());
                 Evaluation evaluation;
                 try {
                     evaluation = RuleEvaluator.evaluate(a.condition(), context);

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.vigil.audit.AuditedResource;
 import org.vigil.audit.RecordAccessAudit;
 import org.vigil.library.TemplateCatalog;
+import org.vigil.monitoring.AssessmentCompleted;
 import org.vigil.library.ValueType;
 import org.vigil.library.scoring.InvalidAnswersException;
 import org.vigil.library.scoring.InvalidScoringSpecException;
@@ -49,9 +50,14 @@ class Assessments {
     private final JsonMapper json;
     private final Clock clock;
     private final AssessmentPlanner planner;
+    private final Ingestion ingestion;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Assessments(TenantScope tenantScope, PatientDirectory patients, TemplateCatalog templates, JdbcTemplate jdbc,
-            RecordAccessAudit audit, JsonMapper json, Clock clock, AssessmentPlanner planner) {
+            RecordAccessAudit audit, JsonMapper json, Clock clock, AssessmentPlanner planner, Ingestion ingestion,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.ingestion = ingestion;
+        this.events = events;
         this.planner = planner;
         this.tenantScope = tenantScope;
         this.patients = patients;
@@ -82,7 +88,7 @@ class Assessments {
             BigDecimal total = null;
             String band = null;
             Map<String, Object> details = new LinkedHashMap<>();
-            String totalMetricId = null;
+            String totalMetricKey = null;
             if (template.scoringJson() != null) {
                 Map<String, String> flags = new LinkedHashMap<>();
                 template.items().stream().filter(i -> i.flagRuleJson() != null)
@@ -104,9 +110,7 @@ class Assessments {
                 details.put("bandSeverity", score.band() == null ? null : score.band().severity());
                 details.put("flags", score.flags().stream().map(flag -> Map.of("item", flag.item(),
                         "severity", flag.severity(), "label", flag.label() == null ? "" : flag.label())).toList());
-                if (spec.totalMetric() != null) {
-                    totalMetricId = templates.metricIdOf(spec.totalMetric()).orElse(null);
-                }
+                totalMetricKey = spec.totalMetric();
             }
 
             String id = Ids.newId();
@@ -118,8 +122,12 @@ class Assessments {
                     + "VALUES (?, ?, ?, ?, ?, ?, 'MANUAL', ?::jsonb, ?, ?, ?::jsonb, ?, ?)", id, caller.organizationId(),
                     patientId, enrollment, template.id(), caller.userId(), json.writeValueAsString(responses), total,
                     band, json.writeValueAsString(details), Timestamp.from(completedAt), submission.notes());
-            recordObservations(caller.organizationId(), patientId, enrollment, template, submission.answers(),
-                    totalMetricId, total, completedAt);
+            recordObservations(caller.organizationId(), caller.userId(), patientId, template, submission.answers(),
+                    totalMetricKey, total, completedAt);
+            if (template.key() != null) {
+                events.publishEvent(new AssessmentCompleted(caller.organizationId(), patientId, template.key(),
+                        completedAt));
+            }
             if (submission.scheduledAssessmentId() != null) {
                 completeScheduled(submission.scheduledAssessmentId(), patientId, template.id(), id, completedAt);
             } else if (enrollment != null) {
@@ -230,27 +238,42 @@ class Assessments {
     }
 
     /**
-     * Each answered numeric item and the total become observations (source MANUAL, recorded at the
-     * completion time) of their metrics.
+     * Each answered item and the total become observations of their metrics (source MANUAL, at
+     * the completion time) through ingestion, like any reading: validated, de-duplicated, counted
+     * in the daily rollup and evaluated by the rules that name those metrics.
      */
-    private void recordObservations(String organizationId, String patientId, String enrollmentId,
-            TemplateCatalog.TemplateDefinition template, Map<String, JsonNode> answers, String totalMetricId,
+    private void recordObservations(String organizationId, String userId, String patientId,
+            TemplateCatalog.TemplateDefinition template, Map<String, JsonNode> answers, String totalMetricKey,
             BigDecimal total, Instant completedAt) {
-        List<Object[]> rows = new ArrayList<>();
+        List<JsonNode> readings = new ArrayList<>();
         for (TemplateCatalog.ItemDefinition item : template.items()) {
             JsonNode answer = answers.get(item.metricKey());
             if (answer == null || answer.isNull() || item.valueType() == ValueType.TEXT) {
                 continue;
             }
-            rows.add(new Object[] {Ids.newId(), organizationId, patientId, enrollmentId, item.metricId(),
-                    answer.toString(), item.unit(), Timestamp.from(completedAt)});
+            readings.add(reading(patientId, item.metricKey(), answer, completedAt));
         }
-        if (totalMetricId != null && total != null) {
-            rows.add(new Object[] {Ids.newId(), organizationId, patientId, enrollmentId, totalMetricId,
-                    total.toPlainString(), "{score}", Timestamp.from(completedAt)});
+        if (totalMetricKey != null && total != null) {
+            readings.add(reading(patientId, totalMetricKey, json.getNodeFactory().numberNode(total), completedAt));
         }
-        jdbc.batchUpdate("INSERT INTO observations (id, organization_id, patient_id, enrollment_id, metric_id, value, "
-                + "unit, source, recorded_at) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, 'MANUAL', ?)", rows);
+        if (readings.isEmpty()) {
+            return;
+        }
+        List<Ingestion.Outcome> outcomes = ingestion.ingest(organizationId, userId, readings, null);
+        if (outcomes.stream().anyMatch(outcome -> outcome.status() == Ingestion.Status.REJECTED)) {
+            throw ApiProblem.refused("Answers not recordable", "An answer could not be recorded as a reading of its "
+                    + "metric (the template's items and the metric definitions disagree); nothing was stored.");
+        }
+    }
+
+    private JsonNode reading(String patientId, String metricKey, JsonNode value, Instant at) {
+        tools.jackson.databind.node.ObjectNode reading = json.createObjectNode();
+        reading.put("patientId", patientId);
+        reading.put("metric", metricKey);
+        reading.set("value", value);
+        reading.put("recordedAt", at.toString());
+        reading.put("source", "MANUAL");
+        return reading;
     }
 
     private void completeScheduled(String scheduledId, String patientId, String templateId, String assessmentId,
