@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,16 +36,17 @@ class MissingDataJob {
     /**
      * Starts a fresh db-scheduler on every lifecycle start (a db-scheduler cannot be restarted once
      * stopped, and Spring stops and starts contexts, e.g. paused test contexts) and stops it with
-     * the context, before the DataSource closes.
+     * the context, before the DataSource closes. Runs every recurring task of the module (the
+     * missing-data check, the SLA escalation).
      */
     @Bean
-    SmartLifecycle alertSchedulerLifecycle(DataSource dataSource, RecurringTask<Void> missingDataTask) {
+    SmartLifecycle alertSchedulerLifecycle(DataSource dataSource, List<RecurringTask<?>> recurringTasks) {
         return new SmartLifecycle() {
             private volatile Scheduler scheduler;
 
             @Override
             public synchronized void start() {
-                scheduler = Scheduler.create(dataSource).startTasks(missingDataTask).threads(1)
+                scheduler = Scheduler.create(dataSource).startTasks(recurringTasks).threads(1)
                         .pollingInterval(Duration.ofSeconds(30)).build();
                 scheduler.start();
             }
