@@ -55,6 +55,8 @@ class TriageQueueApiTest {
     TestClock clock;
     @Autowired
     SlaEscalation escalation;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     Api api;
     String clinic;
@@ -426,6 +428,62 @@ class TriageQueueApiTest {
         assertThat(escalation.escalate(clinic)).isEqualTo(1);
         assertThat(escalation.escalate(clinic)).as("max level 3").isZero();
         assertThat(level(alert)).isEqualTo(3);
+    }
+
+    /**
+     * Two real db-scheduler instances (as two nodes would run) execute the escalation as a recurring
+     * task every 50 ms against the same scheduled_tasks table: however often they run, each level is
+     * reached once.
+     */
+    @Test
+    void twoSchedulerInstancesEscalateOncePerLevel() throws Exception {
+        Instant now = clock.instant();
+        String alert = alert("CRITICAL", 8.0, now.plus(Duration.ofMinutes(30)), now);
+        String taskName = "sla-escalation-test-" + Ids.newId();
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        List<com.github.kagkarlsson.scheduler.Scheduler> nodes = new ArrayList<>();
+        try {
+            for (String node : List.of("node-a", "node-b")) {
+                var task = com.github.kagkarlsson.scheduler.task.helper.Tasks.recurring(taskName,
+                        com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.of(Duration.ofMillis(50)))
+                        .execute((instance, context) -> {
+                            escalation.escalate(clinic);
+                            runs.incrementAndGet();
+                        });
+                var scheduler = com.github.kagkarlsson.scheduler.Scheduler.create(dataSource).startTasks(task)
+                        .threads(1).pollingInterval(Duration.ofMillis(50))
+                        .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(node + "-" + taskName))
+                        .shutdownMaxWait(Duration.ofSeconds(5)).build();
+                nodes.add(scheduler);
+                scheduler.start();
+            }
+            awaitRuns(runs, 6);
+            assertThat(level(alert)).as("not breached yet").isZero();
+            clock.advance(Duration.ofMinutes(31));
+            awaitRuns(runs, runs.get() + 6);
+            assertThat(level(alert)).isEqualTo(1);
+            clock.advance(Duration.ofMinutes(60));
+            awaitRuns(runs, runs.get() + 6);
+            assertThat(level(alert)).isEqualTo(2);
+            assertThat(data.platformQuery("SELECT count(*)::int FROM alert_escalations WHERE alert_id = ?", alert))
+                    .isEqualTo(2);
+            assertThat(data.platformQuery("SELECT count(DISTINCT picked_by)::int FROM scheduled_tasks WHERE task_name = ?",
+                    taskName)).as("one execution row, whichever node holds it").isLessThanOrEqualTo(1);
+        } finally {
+            nodes.forEach(com.github.kagkarlsson.scheduler.Scheduler::stop);
+            data.platformUpdate("DELETE FROM scheduled_tasks WHERE task_name = ?", taskName);
+        }
+    }
+
+    /** Bounded wait for the schedulers' executions (asynchronous by nature). */
+    static void awaitRuns(java.util.concurrent.atomic.AtomicInteger runs, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (runs.get() < atLeast) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the schedulers ran " + runs.get() + " times, expected " + atLeast);
+            }
+            Thread.sleep(10); // polling for asynchronous executions only
+        }
     }
 
     int level(String alert) {
