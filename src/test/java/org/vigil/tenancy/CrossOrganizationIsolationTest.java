@@ -124,6 +124,11 @@ class CrossOrganizationIsolationTest {
         data.platformUpdate("INSERT INTO saved_views (id, organization_id, user_id, name, view_type, is_shared) "
                 + "VALUES (?, ?, ?, 'Team queue', 'TRIAGE_QUEUE', true)", view, organization, nurse.userId());
         ids.put("/api/v1/saved-views/{id}", view);
+        String alert = Ids.newId();
+        data.platformUpdate("INSERT INTO alerts (id, organization_id, patient_id, rule_id, enrollment_id, severity, "
+                + "message, sla_breach_time) VALUES (?, ?, ?, ?, ?, 'HIGH', 'Test alert', now() + interval '2 hours')",
+                alert, organization, patient, data.alertRule(organization), enrollment);
+        ids.put("/api/v1/alerts/{id}", alert);
         return ids;
     }
 

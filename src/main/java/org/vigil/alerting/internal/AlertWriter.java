@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.vigil.alerting.AlertChanged;
 import org.vigil.library.MetricCatalog.MetricInfo;
 import org.vigil.library.rules.Evaluation;
 import org.vigil.library.rules.Evidence;
@@ -30,11 +32,13 @@ class AlertWriter {
     private final JdbcTemplate jdbc;
     private final AlertSlas slas;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    AlertWriter(JdbcTemplate jdbc, AlertSlas slas, JsonMapper json) {
+    AlertWriter(JdbcTemplate jdbc, AlertSlas slas, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.slas = slas;
         this.json = json;
+        this.events = events;
     }
 
     /** Returns whether an alert was opened or updated. */
@@ -82,7 +86,7 @@ class AlertWriter {
         Timestamp coolDownStart = Timestamp.from(now.minusSeconds(60L * applied.rule().cooldownMinutes()));
         String enrollmentId = applied.enrollment() == null ? null : applied.enrollment().id();
         String clinicianId = applied.enrollment() == null ? null : applied.enrollment().clinicianId();
-        List<Boolean> written = jdbc.query("""
+        List<Map.Entry<String, Boolean>> written = jdbc.query("""
                 INSERT INTO alerts AS a (id, organization_id, patient_id, rule_id, clinician_id, enrollment_id, status,
                     severity, priority, message, details, risk_score, sla_breach_time, triggered_at, last_triggered_at,
                     trigger_count, created_at, updated_at)
@@ -95,11 +99,15 @@ class AlertWriter {
                     trigger_count = a.trigger_count + 1,
                     last_triggered_at = greatest(a.last_triggered_at, excluded.last_triggered_at),
                     updated_at = excluded.updated_at
-                RETURNING (xmax = 0)""", (rs, n) -> rs.getBoolean(1),
+                RETURNING id, (xmax = 0)""", (rs, n) -> Map.entry(rs.getString(1), rs.getBoolean(2)),
                 Ids.newId(), organizationId, patientId, applied.rule().id(), clinicianId, enrollmentId, severity,
                 applied.rule().priority(), message, json.writeValueAsString(details), risk, Timestamp.from(breach), at,
                 at, at, at, patientId, applied.rule().id(), coolDownStart);
         if (!written.isEmpty()) {
+            // For the live triage stream (sent after the evaluation's transaction commits).
+            events.publishEvent(new AlertChanged(organizationId, written.get(0).getKey(),
+                    written.get(0).getValue() ? "RAISED" : "UPDATED",
+                    written.get(0).getValue() ? "PENDING" : null, severity, null, 0, now));
             return true;
         }
         // Within the cool-down after a closed alert; but an alert may be open all the same (the

@@ -125,6 +125,25 @@ class TimeTracking {
         });
     }
 
+    /**
+     * The minutes of an alert's resolution as one time log (see carework.AlertTimeLogging): the
+     * interval ends now; the alert's enrollment, else the patient's only active one.
+     */
+    String logAlertResolution(TenantPrincipal caller, String alertId, String patientId, String enrollmentId,
+            int minutes, boolean interactive, TimeLogActivity activity) {
+        if (minutes < 1 || minutes > 1440) {
+            throw ApiProblem.invalid("minutesSpent", "must be between 1 and 1440");
+        }
+        return tenantScope.call(caller.organizationId(), caller.userId(), () -> {
+            String enrollment = attribute(patientId, enrollmentId);
+            Instant now = clock.instant();
+            LoggedInterval interval = LoggedInterval.ofMinutes(now.minus(Duration.ofMinutes(minutes)), minutes);
+            TimeLog log = write(caller, patientId, enrollment, activity, interval, interactive, true, null,
+                    TimeLogSource.ALERT_RESOLUTION, alertId);
+            return log.getId();
+        });
+    }
+
     TimeLogView adjust(TenantPrincipal caller, String id, long expectedVersion, TimeLogRequests.Adjustment request) {
         LoggedInterval interval = LoggedInterval.ofMinutes(request.startedAt(), request.durationMinutes());
         notInTheFuture(interval);
@@ -218,6 +237,12 @@ class TimeTracking {
 
     private TimeLog write(TenantPrincipal caller, String patientId, String enrollmentId, TimeLogActivity activity,
             LoggedInterval interval, boolean interactive, boolean billable, String notes, TimeLogSource source) {
+        return write(caller, patientId, enrollmentId, activity, interval, interactive, billable, notes, source, null);
+    }
+
+    private TimeLog write(TenantPrincipal caller, String patientId, String enrollmentId, TimeLogActivity activity,
+            LoggedInterval interval, boolean interactive, boolean billable, String notes, TimeLogSource source,
+            String alertId) {
         String clinician = clinicianOf(caller);
         lockAndRefuseOverlap(clinician, interval, null);
         TimeLog log = new TimeLog(patientId, clinician, activity, interval.wholeMinutes(), caller.organizationId());
@@ -229,6 +254,7 @@ class TimeTracking {
         log.setBillable(billable);
         log.setNotes(notes);
         log.setSource(source);
+        log.setAlertId(alertId);
         log.setCreatedById(caller.userId());
         TimeLog saved = logs.saveAndFlush(log);
         audit.created(TIME_LOG, saved.getId(), patientId);
