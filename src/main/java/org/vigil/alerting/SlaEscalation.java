@@ -40,10 +40,15 @@ public class SlaEscalation {
     private final Clock clock;
     private final Duration repeatAfter;
     private final int maxLevel;
+    private final org.vigil.tenancy.MembershipDirectory memberships;
+    private final org.vigil.identity.MemberNotifications notifications;
 
     SlaEscalation(PlatformScope platform, TenantScope tenantScope, JdbcTemplate jdbc, ApplicationEventPublisher events,
             Clock clock, @Value("${vigil.alerts.escalation.repeat-after:60m}") Duration repeatAfter,
-            @Value("${vigil.alerts.escalation.max-level:3}") int maxLevel) {
+            @Value("${vigil.alerts.escalation.max-level:3}") int maxLevel,
+            org.vigil.tenancy.MembershipDirectory memberships, org.vigil.identity.MemberNotifications notifications) {
+        this.memberships = memberships;
+        this.notifications = notifications;
         this.platform = platform;
         this.tenantScope = tenantScope;
         this.jdbc = jdbc;
@@ -97,6 +102,24 @@ public class SlaEscalation {
             }
             return rows;
         });
+        for (Escalated e : escalated) {
+            notifyByEmail(organizationId, e.id(), e.severity(), e.level(), e.claimedById());
+        }
         return escalated.size();
+    }
+
+    /**
+     * The claimant of an escalated alert is told by email; an unclaimed alert goes to every member
+     * who works alerts (ALERT_WORK). The message says severity and level only — no patient data.
+     */
+    private void notifyByEmail(String organizationId, String alertId, String severity, int level, String claimedById) {
+        java.util.List<String> recipients = claimedById != null ? java.util.List.of(claimedById)
+                : memberships.holding(organizationId, org.vigil.tenancy.Permission.ALERT_WORK).stream()
+                        .map(org.vigil.tenancy.ActiveMembership::userId).toList();
+        notifications.email(organizationId, recipients, "Vigil: a " + severity + " alert is past its deadline",
+                "A " + severity + " alert has passed its response deadline and was escalated to level " + level
+                        + (claimedById != null ? "; it is claimed by you." : "; nobody has claimed it.")
+                        + " Open it in the triage queue (alert " + alertId + ").",
+                "/api/v1/alerts/" + alertId);
     }
 }

@@ -36,6 +36,21 @@ public class MembershipDirectory {
                 .stream().findFirst());
     }
 
+    /**
+     * The organization's active members whose permissions (role template plus grants) include
+     * {@code permission}; e.g. who works alerts, to notify them.
+     */
+    public List<ActiveMembership> holding(String organizationId, Permission permission) {
+        return tenantScope.call(organizationId, () -> jdbc.query("""
+                SELECT uo.user_id, uo.organization_id, o.name, uo.role, uo.permissions, false AS mfa_missing
+                FROM user_organizations uo
+                JOIN organizations o ON o.id = uo.organization_id
+                JOIN users u ON u.id = uo.user_id
+                WHERE uo.organization_id = ? AND uo.is_active AND o.is_active AND u.is_active
+                ORDER BY uo.user_id""", MAPPER, organizationId)).stream()
+                .filter(member -> member.permissions().contains(permission)).toList();
+    }
+
     /** Every organization the user may act in, by name. */
     public List<ActiveMembership> forUser(String userId) {
         return tenantScope.asUser(userId, () -> jdbc.query(ACTIVE_MEMBERSHIPS + " ORDER BY o.name", MAPPER, userId));

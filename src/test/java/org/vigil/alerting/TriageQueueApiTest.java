@@ -56,6 +56,8 @@ class TriageQueueApiTest {
     @Autowired
     SlaEscalation escalation;
     @Autowired
+    com.icegreen.greenmail.util.GreenMail greenMail;
+    @Autowired
     javax.sql.DataSource dataSource;
 
     Api api;
@@ -423,6 +425,11 @@ class TriageQueueApiTest {
         assertThat(data.platformQuery("SELECT count(*)::int FROM alert_escalations WHERE alert_id = ?", alert)).isEqualTo(2);
         assertThat(data.platformString("SELECT target_user_id FROM alert_escalations WHERE alert_id = ? AND level = 1",
                 alert)).as("notifies the claimant").isEqualTo(nurseAccount.userId());
+        List<jakarta.mail.internet.MimeMessage> mail = org.vigil.support.TestMail.to(greenMail, nurseAccount.email());
+        assertThat(mail).as("by email too, once per level").hasSize(2);
+        assertThat(mail.get(1).getSubject()).isEqualTo("Vigil: a CRITICAL alert is past its deadline");
+        assertThat(mail.get(1).getContent().toString()).contains("escalated to level 2").contains(alert)
+                .doesNotContain("Test alert");
 
         clock.advance(Duration.ofHours(10));
         assertThat(escalation.escalate(clinic)).isEqualTo(1);

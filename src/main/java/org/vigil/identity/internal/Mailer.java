@@ -30,6 +30,11 @@ class Mailer {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
+    /** A link into Vigil (the public URL plus a path). */
+    String url(String path) {
+        return publicUrl + path;
+    }
+
     /** A link into the web UI carrying a one-time token. */
     String link(String path, String token) {
         return publicUrl + path + "?token=" + token;
