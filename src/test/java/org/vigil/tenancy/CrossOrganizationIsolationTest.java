@@ -124,6 +124,17 @@ class CrossOrganizationIsolationTest {
         data.platformUpdate("INSERT INTO saved_views (id, organization_id, user_id, name, view_type, is_shared) "
                 + "VALUES (?, ?, ?, 'Team queue', 'TRIAGE_QUEUE', true)", view, organization, nurse.userId());
         ids.put("/api/v1/saved-views/{id}", view);
+        String device = Ids.newId();
+        data.platformUpdate("INSERT INTO devices (id, organization_id, vendor, serial_number) VALUES (?, ?, 'acme', ?)",
+                device, organization, "SN-" + device);
+        ids.put("{deviceId}", device);
+        String deviceAssignment = Ids.newId();
+        data.platformUpdate("INSERT INTO device_assignments (id, organization_id, device_id, patient_id, assigned_at) "
+                + "VALUES (?, ?, ?, ?, now() - interval '1 day')", deviceAssignment, organization, device, patient);
+        ids.put("{assignmentId}", deviceAssignment);
+        // The device webhook names a vendor, not a record of A: a configured vendor and a made-up one
+        // answer alike (401 without a valid signature; the bearer token is ignored there).
+        ids.put("/api/v1/devices/{vendor}", "acme");
         return ids;
     }
 
