@@ -1,7 +1,10 @@
 package org.vigil.monitoring.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,6 +27,20 @@ class DeviceWebhookController {
 
     static final int MAX_BODY = 1 << 20;
 
+    /** The body's shape, for the API documentation (the endpoint reads the raw bytes to check the signature). */
+    @Schema(name = "DeviceDelivery")
+    record Delivery(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Serial number or IMEI")
+            String serialNumber, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<DeliveryReading> readings) {
+    }
+
+    /** One reading of a delivery. */
+    @Schema(name = "DeviceDeliveryReading")
+    record DeliveryReading(String metric, String loinc,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A number, boolean or string") Object value,
+            String unit, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String recordedAt, String context,
+            String notes) {
+    }
+
     private final DeviceVendors vendors;
     private final DeviceWebhook webhook;
     private final JsonMapper json;
@@ -44,6 +61,8 @@ class DeviceWebhookController {
     DeviceWebhook.Result receive(@PathVariable String vendor,
             @RequestHeader(name = DeviceVendors.TIMESTAMP_HEADER, required = false) String timestamp,
             @RequestHeader(name = DeviceVendors.SIGNATURE_HEADER, required = false) String signature,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Delivery.class)))
             @RequestBody(required = false) byte[] body) {
         if (body != null && body.length > MAX_BODY) {
             throw ApiProblem.badRequest("Delivery too large", "A delivery is at most 1 MiB; send fewer readings.");
