@@ -287,4 +287,23 @@ class DeviceWebhookApiTest {
         assertThat(api.post("/api/v1/devices", Api.json(Map.of("vendor", "acme", "serialNumber", "x")), admin).status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void aDeactivatedDevicesDeliveriesAreRefusedAndRecorded() {
+        Api.Response deactivated = api.post("/api/v1/devices/" + deviceId + "/deactivate", "{}", nurse);
+        assertThat(deactivated.status()).as(deactivated.body()).isEqualTo(200);
+        assertThat(deactivated.json().get("active").asBoolean()).isFalse();
+        assertThat(deactivated.json().get("currentAssignment").isNull()).isTrue();
+        assertThat(api.post("/api/v1/devices/" + deviceId + "/deactivate", "{}", nurse).status()).isEqualTo(409);
+
+        Api.Response response = deliver("acme", delivery(serial, List.of(reading(metricKey, 100,
+                Instant.now().minusSeconds(60)))));
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("title").asString()).isEqualTo("Device inactive");
+        assertThat(storedReadings()).isZero();
+        JsonNode refusals = api.get("/api/v1/device-refusals", admin).json().get("items");
+        assertThat(refusals.size()).isOne();
+        assertThat(refusals.get(0).get("reason").asString()).isEqualTo("DEVICE_INACTIVE");
+        assertThat(refusals.get(0).get("id").asString()).isEqualTo(response.json().get("refusalId").asString());
+    }
 }

@@ -190,6 +190,36 @@ class DeviceRegistry {
         });
     }
 
+    /**
+     * Takes a device out of service (lost, broken, returned to the vendor): its open assignment
+     * ends now, and later deliveries are refused as DEVICE_INACTIVE. A device stays registered (its
+     * readings and refusals name it); registering it again is not possible.
+     */
+    DeviceView deactivate(TenantPrincipal caller, String deviceId) {
+        return tenantScope.call(caller.organizationId(), caller.userId(), () -> {
+            Boolean active = jdbc.query("SELECT is_active FROM devices WHERE id = ? FOR UPDATE",
+                    (rs, n) -> rs.getBoolean(1), deviceId).stream().findFirst()
+                    .orElseThrow(() -> ApiProblem.notFound("device"));
+            if (!active) {
+                throw ApiProblem.refused("Device inactive", "The device is already inactive.");
+            }
+            Instant now = clock.instant();
+            List<AssignmentView> open = jdbc.query("SELECT * FROM device_assignments WHERE device_id = ? "
+                    + "AND unassigned_at IS NULL FOR UPDATE", DeviceRegistry::assignment, deviceId);
+            for (AssignmentView a : open) {
+                // an assignment starting in the future ends where it starts (nothing is covered)
+                Instant end = now.isAfter(a.assignedAt()) ? now : a.assignedAt().plusMillis(1);
+                jdbc.update("UPDATE device_assignments SET unassigned_at = ?, updated_at = ? WHERE id = ?",
+                        Timestamp.from(end), Timestamp.from(now), a.id());
+                audit.updated(ASSIGNMENT, a.id(), a.patientId(), List.of("unassignedAt"));
+            }
+            jdbc.update("UPDATE devices SET is_active = false, updated_at = ?, version = version + 1 WHERE id = ?",
+                    Timestamp.from(now), deviceId);
+            audit.updated(DEVICE, deviceId, null, List.of("active"));
+            return device(deviceId);
+        });
+    }
+
     PageResponse<RefusalView> refusals(TenantPrincipal caller, PageQuery page) {
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> refusalPage(page));
     }

@@ -91,6 +91,15 @@ class DevicesController {
         return registry.end(caller, deviceId, assignmentId, request == null ? null : request.endedAt());
     }
 
+    @PostMapping("/api/v1/devices/{deviceId}/deactivate")
+    @PreAuthorize("hasAuthority('OBSERVATION_WRITE')")
+    @Operation(summary = "Take a device out of service", description = "Ends its open assignment now; later "
+            + "deliveries are refused (DEVICE_INACTIVE). 409 when already inactive.")
+    DeviceRegistry.DeviceView deactivate(@AuthenticationPrincipal TenantPrincipal caller,
+            @PathVariable String deviceId) {
+        return registry.deactivate(caller, deviceId);
+    }
+
     @GetMapping("/api/v1/device-refusals")
     @PreAuthorize("hasAuthority('OBSERVATION_READ')")
     @Operation(summary = "Device deliveries the webhook refused", description = "Of this organization's devices: "
