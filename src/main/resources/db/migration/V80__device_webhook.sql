@@ -3,9 +3,9 @@
 -- docs/api.md); the device registry (devices, device_assignments of V7) says whose readings they
 -- are. Deliveries that cannot be placed are recorded here for an administrator.
 
--- Serials are compared as sent by the vendor; a vendor name is lower-case so that the path
--- variable and the registry agree.
-ALTER TABLE devices ADD CONSTRAINT devices_vendor_lower CHECK (vendor = lower(vendor) AND vendor <> '');
+-- Serials are compared exactly as sent by the vendor. Vendor names are compared lower-case: the
+-- registry API stores them lower-cased and the webhook lower-cases its path variable (not a
+-- constraint here, so rows written before this migration or by other code stay valid).
 ALTER TABLE devices ADD CONSTRAINT devices_serial_number_not_blank CHECK (btrim(serial_number) <> '');
 CREATE INDEX device_assignments_device_id_assigned_at_idx ON device_assignments (device_id, assigned_at);
 
