@@ -45,7 +45,9 @@ class RoleEndpointMatrixTest {
             "POST /api/v1/auth/mfa/verify", "POST /api/v1/auth/mfa/enrolment", "POST /api/v1/auth/mfa/enrolment/confirm",
             "POST /api/v1/auth/mfa/disable", "POST /api/v1/auth/switch-organization", "GET /api/v1/auth/me",
             "POST /api/v1/auth/email-verification", "POST /api/v1/auth/email-verification/confirm",
-            "POST /api/v1/invitations/accept");
+            "POST /api/v1/invitations/accept",
+            // called by a vendor platform and authenticated by its HMAC signature, not by a member
+            "POST /api/v1/devices/{vendor}/readings");
     private static final Pattern AUTHORITY = Pattern.compile("hasAuthority\\('([A-Z_]+)'\\)");
     private static final String PASSWORD = "correct horse battery staple";
 

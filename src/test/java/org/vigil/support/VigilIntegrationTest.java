@@ -27,6 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         // A fixed test key (never used outside tests) so no key file is written to the home directory.
         "vigil.security.encryption-key=dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLS0tLS0=",
         "vigil.security.token-signing-key=dGVzdC1vbmx5LXNpZ25pbmcta2V5LTMyLWJ5dGVzLS0=",
+        // The device webhook's test vendor (DeviceWebhookApiTest signs its deliveries with this).
+        "vigil.devices.vendors.acme.secret=test-only-acme-webhook-secret-0123456789",
         // The single sign-on tests put an OpenID Connect provider (Spring Authorization Server) on
         // the test class path; it runs in its own context (testoidc.TestOidcProvider), never in Vigil's.
         "spring.autoconfigure.exclude="

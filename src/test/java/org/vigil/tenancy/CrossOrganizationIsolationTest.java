@@ -129,6 +129,17 @@ class CrossOrganizationIsolationTest {
                 + "message, sla_breach_time) VALUES (?, ?, ?, ?, ?, 'HIGH', 'Test alert', now() + interval '2 hours')",
                 alert, organization, patient, data.alertRule(organization), enrollment);
         ids.put("/api/v1/alerts/{id}", alert);
+        String device = Ids.newId();
+        data.platformUpdate("INSERT INTO devices (id, organization_id, vendor, serial_number) VALUES (?, ?, 'acme', ?)",
+                device, organization, "SN-" + device);
+        ids.put("{deviceId}", device);
+        String deviceAssignment = Ids.newId();
+        data.platformUpdate("INSERT INTO device_assignments (id, organization_id, device_id, patient_id, assigned_at) "
+                + "VALUES (?, ?, ?, ?, now() - interval '1 day')", deviceAssignment, organization, device, patient);
+        ids.put("{assignmentId}", deviceAssignment);
+        // The device webhook names a vendor, not a record of A: a configured vendor and a made-up one
+        // answer alike (401 without a valid signature; the bearer token is ignored there).
+        ids.put("/api/v1/devices/{vendor}", "acme");
         return ids;
     }
 

@@ -14,7 +14,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.vigil.identity.Caller;
 import org.vigil.identity.CallerAuthentication;
 import org.vigil.shared.web.Problems;
@@ -44,6 +47,12 @@ class ApiSecurityConfiguration {
     static final String[] PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
         "/swagger-ui/**"};
 
+    /** The device webhook, authenticated by its signature rather than a bearer token. */
+    static final String DEVICE_WEBHOOK = "/api/v1/devices/*/readings";
+    private static final RequestMatcher WEBHOOK_MATCHER = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.POST, DEVICE_WEBHOOK);
+    private static final DefaultBearerTokenResolver DEFAULT_BEARER = new DefaultBearerTokenResolver();
+
     @Bean
     @Order(1)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens accessTokens,
@@ -58,9 +67,16 @@ class ApiSecurityConfiguration {
                                 "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm",
                                 "/api/v1/auth/mfa/verify", "/api/v1/auth/email-verification/confirm",
                                 "/api/v1/invitations/accept").permitAll()
+                        // The device webhook: a vendor platform, not a member; the endpoint verifies
+                        // the delivery's HMAC signature itself (monitoring's DeviceVendors).
+                        .requestMatchers(HttpMethod.POST, DEVICE_WEBHOOK).permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        // A bearer token sent to the device webhook is ignored: a delivery never acts
+                        // (nor is audited) as a member.
+                        .bearerTokenResolver(request -> WEBHOOK_MATCHER.matches(request) ? null
+                                : DEFAULT_BEARER.resolve(request))
                         .jwt(jwt -> jwt.decoder(accessTokens.decoder()).jwtAuthenticationConverter(token -> {
                             String organizationId = token.getClaimAsString("org");
                             // Logout, refresh-token reuse and "all sessions revoked" end the session's

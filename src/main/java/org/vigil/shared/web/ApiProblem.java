@@ -69,6 +69,14 @@ public final class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.CONFLICT, title, detail);
     }
 
+    /**
+     * Well-formed and authentic but not acceptable as it stands (a device delivery for a device
+     * nobody registered, say): 422.
+     */
+    public static ApiProblem unprocessable(String title, String detail) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, title, detail);
+    }
+
     /** The shape of each entry of a problem's {@code errors}. */
     public record FieldError(String field, String message) {
     }
