@@ -62,6 +62,16 @@ public class PatientDirectory {
                 enrollmentId).stream().findFirst();
     }
 
+    /** The patient's own alert thresholds, by override key (rules name them; a missing key uses the default). */
+    public java.util.Map<String, java.math.BigDecimal> thresholdOverrides(String patientId) {
+        java.util.Map<String, java.math.BigDecimal> overrides = new java.util.HashMap<>();
+        jdbc.query("SELECT key, value FROM patient_threshold_overrides WHERE patient_id = ?",
+                rs -> {
+                    overrides.put(rs.getString(1), rs.getBigDecimal(2));
+                }, patientId);
+        return overrides;
+    }
+
     public Optional<PatientRef> find(String patientId) {
         return jdbc.query("SELECT id, is_active FROM patients WHERE id = ?",
                 (rs, n) -> new PatientRef(rs.getString(1), rs.getBoolean(2)), patientId).stream().findFirst();

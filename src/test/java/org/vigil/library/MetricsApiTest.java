@@ -150,6 +150,10 @@ class MetricsApiTest {
         badLoinc.put("loincCode", "weight");
         assertThat(field(api.post(METRICS, Api.json(badLoinc), admin))).isEqualTo("loincCode");
 
+        Api.Response longCategory = api.get(METRICS + "?category=" + "x".repeat(101), admin);
+        assertThat(longCategory.status()).as("a parameter constraint is a 400, not a 500").isEqualTo(400);
+        assertThat(longCategory.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
+
         Map<String, Object> zeroFactor = weight("w5");
         zeroFactor.put("alternativeUnits", List.of(Map.of("unit", "g", "factor", 0)));
         assertThat(field(api.post(METRICS, Api.json(zeroFactor), admin))).isEqualTo("alternativeUnits[0].factor");

@@ -96,6 +96,9 @@ class CrossOrganizationIsolationTest {
         ids.put("{diagnosisId}", diagnosis);
         ids.put("{consentId}", consent);
         ids.put("{medicationId}", medication);
+        data.platformUpdate("INSERT INTO patient_threshold_overrides (id, organization_id, patient_id, key, value, reason) "
+                + "VALUES (?, ?, ?, 'sbp_high', 160, 'test')", Ids.newId(), organization, patient);
+        ids.put("{key}", "sbp_high");
         String assessment = Ids.newId();
         data.platformUpdate("INSERT INTO assessments (id, organization_id, patient_id, template_id, responses) "
                 + "VALUES (?, ?, ?, ?, '{}'::jsonb)", assessment, organization, patient, data.template(organization));

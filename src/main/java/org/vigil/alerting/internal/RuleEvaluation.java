@@ -74,12 +74,14 @@ class RuleEvaluation {
     private final AlertWriter writer;
     private final Clock clock;
     private final org.vigil.monitoring.AssessmentResults assessments;
+    private final org.vigil.patients.PatientDirectory patientDirectory;
     private final Map<String, Condition> parsed = new ConcurrentHashMap<>();
 
     RuleEvaluation(TenantScope tenantScope, EnrollmentDirectory enrollments, AlertRuleCatalog rules,
             MetricCatalog metrics, ReadingHistory history, AlertWriter writer, Clock clock,
-            org.vigil.monitoring.AssessmentResults assessments) {
+            org.vigil.monitoring.AssessmentResults assessments, org.vigil.patients.PatientDirectory patientDirectory) {
         this.assessments = assessments;
+        this.patientDirectory = patientDirectory;
         this.tenantScope = tenantScope;
         this.enrollments = enrollments;
         this.rules = rules;
@@ -147,6 +149,8 @@ class RuleEvaluation {
             Map<String, ReadingHistory.Need> needs = new HashMap<>();
             applied.forEach(a -> needs(a.condition(), needs));
             var readings = history.of(target.patientId(), needs, target.now());
+            var overrides = applied.stream().anyMatch(a -> !a.condition().referencedOverrides().isEmpty())
+                    ? patientDirectory.thresholdOverrides(target.patientId()) : Map.<String, java.math.BigDecimal>of();
             Set<String> templates = new HashSet<>();
             applied.forEach(a -> templates.addAll(a.condition().referencedTemplates()));
             var questionnaires = templates.isEmpty() ? Map.<String, List<org.vigil.library.rules.AssessmentResult>>of()
@@ -155,7 +159,7 @@ class RuleEvaluation {
             for (Applied a : applied) {
                 Instant start = a.enrollment() != null ? a.enrollment().startDate() : earliestStart;
                 EvaluationContext context = new EvaluationContext(target.now(), start, readings, questionnaires,
-                        List.of(), Map.of());
+                        List.of(), overrides);
                 Evaluation evaluation;
                 try {
                     evaluation = RuleEvaluator.evaluate(a.condition(), context);

@@ -70,6 +70,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return String.valueOf(parameter.getParameterName());
     }
 
+    /**
+     * A parameter constraint checked by method validation (controllers annotated {@code @Validated}):
+     * 400 naming the parameter, like the binding errors.
+     */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(jakarta.validation.ConstraintViolationException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid parameters; see 'errors'.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", ex.getConstraintViolations().stream()
+                .map(violation -> {
+                    String field = null;
+                    for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+                        field = node.getName();
+                    }
+                    return new ApiProblem.FieldError(String.valueOf(field), violation.getMessage());
+                })
+                .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field)).toList());
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     /** A query or path parameter of the wrong type (a date that is not a date): 400 naming it. */
     @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException ex) {
