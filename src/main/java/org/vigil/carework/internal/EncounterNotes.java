@@ -172,7 +172,7 @@ class EncounterNotes {
     }
 
     private String vitals(JsonNode snapshot) {
-        BoundedJson.problem(snapshot, EncounterNoteRequest.MAX_VITALS_BYTES).ifPresent(problem -> {
+        org.vigil.shared.web.BoundedJson.problem(snapshot, EncounterNoteRequest.MAX_VITALS_BYTES).ifPresent(problem -> {
             throw ApiProblem.invalid("vitalsSnapshot", problem);
         });
         return snapshot == null || snapshot.isNull() || snapshot.isMissingNode() ? null

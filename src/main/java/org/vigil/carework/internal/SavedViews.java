@@ -140,7 +140,7 @@ class SavedViews {
     }
 
     private String bounded(String field, JsonNode value) {
-        BoundedJson.problem(value, SavedViewRequest.MAX_JSON_BYTES).ifPresent(problem -> {
+        org.vigil.shared.web.BoundedJson.problem(value, SavedViewRequest.MAX_JSON_BYTES).ifPresent(problem -> {
             throw ApiProblem.invalid(field, problem);
         });
         return value == null || value.isNull() || value.isMissingNode() ? "{}" : json.writeValueAsString(value);

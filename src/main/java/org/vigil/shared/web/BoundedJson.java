@@ -1,23 +1,23 @@
-package org.vigil.carework.internal;
+package org.vigil.shared.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Free-form JSON the server stores without interpreting (a note's vitals snapshot, a saved view's
- * filters and display settings): it must be a JSON object of bounded size and nesting, so no
+ * Free-form JSON the server stores without interpreting (a care program's settings, a note's vitals
+ * snapshot, a saved view's filters): it must be a JSON object of bounded size and nesting, so no
  * client can park megabytes or pathological nesting in a row.
  */
-final class BoundedJson {
+public final class BoundedJson {
 
-    static final int MAX_DEPTH = 8;
+    public static final int MAX_DEPTH = 8;
 
     private BoundedJson() {
     }
 
     /** Why {@code value} is refused, or empty when it is acceptable (null counts as absent). */
-    static Optional<String> problem(JsonNode value, int maxBytes) {
+    public static Optional<String> problem(JsonNode value, int maxBytes) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return Optional.empty();
         }
