@@ -170,6 +170,9 @@ class RuleEvaluation {
                     continue;
                 }
                 if (evaluation.triggered()) {
+                    if (raised == 0 && metricInfo == null) {
+                        writer.lockOrganization(organizationId);
+                    }
                     if (metricInfo == null) {
                         metricInfo = new HashMap<>();
                         for (MetricInfo m : metrics.byKeys(referencedKeys(presetRules, organizationRules))) {
