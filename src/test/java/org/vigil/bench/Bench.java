@@ -143,8 +143,9 @@ final class Bench {
                 + "VALUES (?, ?, ?, true, 'Bench', 'Mark')", user, email, passwords.encode(PASSWORD));
         update(c, "INSERT INTO user_organizations (id, user_id, organization_id, role) VALUES (?, ?, ?, 'PHYSICIAN')",
                 Ids.newId(), user, org);
-        update(c, "INSERT INTO clinicians (id, organization_id, first_name, last_name, email) "
-                + "VALUES (?, ?, 'Dana', 'Doe', ?)", clinician, org, clinician + "@clinic.test");
+        // A physician (MD, NPI), so the enrollment's clinician may bill RPM.
+        update(c, "INSERT INTO clinicians (id, organization_id, first_name, last_name, email, credentials, npi_number) "
+                + "VALUES (?, ?, 'Dana', 'Doe', ?, 'MD', '1234567893')", clinician, org, clinician + "@clinic.test");
         update(c, "INSERT INTO care_programs (id, organization_id, name, type) "
                 + "VALUES (?, ?, 'RPM', 'REMOTE_PATIENT_MONITORING')", careProgram, org);
         String preset = presetName == null ? null

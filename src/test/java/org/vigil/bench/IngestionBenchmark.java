@@ -50,6 +50,8 @@ public final class IngestionBenchmark {
         int senders = Integer.parseInt(a.getOrDefault("senders", "2"));
         int singleSeconds = Integer.parseInt(a.getOrDefault("singleSeconds", "15"));
         int lagReadings = Integer.parseInt(a.getOrDefault("lagReadings", "300"));
+        // time: slot by slot across all patients (a live fleet); patient: one patient's readings after another (a backfill)
+        boolean patientMajor = a.getOrDefault("order", "time").equals("patient");
         long total = (long) patients * METRICS.length * days * perDay;
 
         long t = System.nanoTime();
@@ -83,7 +85,7 @@ public final class IngestionBenchmark {
             String token = Bench.login(http, base, org.email(), org.id());
             Bench.resetStatements(su);
             Bench.DbCounters before = Bench.dbCounters(su);
-            List<byte[]> bodies = batchBodies(org, now.minus(35, ChronoUnit.DAYS), days, perDay, batch);
+            List<byte[]> bodies = batchBodies(org, now.minus(35, ChronoUnit.DAYS), days, perDay, batch, patientMajor);
             System.gc();
             AtomicInteger next = new AtomicInteger();
             AtomicLong stored = new AtomicLong();
@@ -127,7 +129,8 @@ public final class IngestionBenchmark {
             }
             double answeredRate = stored.get() / ((answered - start) / 1e9);
             double drainedRate = stored.get() / ((drained - start) / 1e9);
-            results.add(String.format(Locale.ROOT, "HTTP batches of %d, %d senders: %,d stored; answered in %.1f s (%,.0f rows/s); "
+            results.add(String.format(Locale.ROOT, "HTTP batches of %d (" + (patientMajor ? "patient" : "time")
+                    + "-major), %d senders: %,d stored; answered in %.1f s (%,.0f rows/s); "
                     + "evaluation drained after %.1f s (%d publications pending at the last answer) → %,.0f rows/s drained "
                     + "= %.0f %% of raw COPY", batch, senders, stored.get(), (answered - start) / 1e9, answeredRate,
                     (drained - start) / 1e9, pendingAtAnswer, drainedRate, 100 * drainedRate / copyRate));
@@ -227,16 +230,21 @@ public final class IngestionBenchmark {
                 + ",\"recordedAt\":\"" + at + "\",\"source\":\"DEVICE\"}";
     }
 
-    /** Every reading of the phase, time-major (slot by slot across all patients), cut into batches. */
-    private static List<byte[]> batchBodies(Bench.Organization org, Instant from, int days, int perDay, int batch) {
+    /** Every reading of the phase, time-major (slot by slot across all patients) or patient-major, cut into batches. */
+    private static List<byte[]> batchBodies(Bench.Organization org, Instant from, int days, int perDay, int batch,
+            boolean patientMajor) {
         List<byte[]> bodies = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         int inBatch = 0;
         long slotMillis = 86_400_000L / perDay;
-        for (int d = 0; d < days; d++) {
-            for (int k = 0; k < perDay; k++) {
-                Instant slot = from.plusMillis(d * 86_400_000L + k * slotMillis);
-                for (String p : org.patientIds()) {
+        int patients = org.patientIds().size();
+        int slots = days * perDay;
+        for (int outer = 0; outer < (patientMajor ? patients : slots); outer++) {
+            for (int inner = 0; inner < (patientMajor ? slots : patients); inner++) {
+                int slotIndex = patientMajor ? inner : outer;
+                Instant slot = from.plusMillis((slotIndex / perDay) * 86_400_000L + (slotIndex % perDay) * slotMillis);
+                String p = org.patientIds().get(patientMajor ? outer : inner);
+                {
                     for (int m = 0; m < METRICS.length; m++) {
                         sb.append(inBatch == 0 ? "{\"readings\":[" : ",");
                         sb.append(reading(p, METRICS[m], NORMAL[m], slot.plusSeconds(m)));
