@@ -96,6 +96,29 @@ public final class BillingBenchmark {
                 lines.add(String.format(Locale.ROOT, "GET %s: %s; then %s ms; median %.0f ms", path, first,
                         times.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList(), Bench.median(times)));
             }
+            // Where one summary call spends its database time (pg_stat_statements, top-level statements).
+            Bench.resetStatements(su);
+            long t0 = System.nanoTime();
+            http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/billing/summary?month=" + month))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            double wall = (System.nanoTime() - t0) / 1e6;
+            double dbTotal = 0;
+            List<String> top = new ArrayList<>();
+            try (Statement s = su.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                    "SELECT calls, total_exec_time, query FROM pg_stat_statements WHERE query NOT LIKE '%bench%' "
+                            + "AND query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC")) {
+                while (rs.next()) {
+                    dbTotal += rs.getDouble(2);
+                    if (top.size() < 8) {
+                        String q = rs.getString(3).replaceAll("\\s+", " ");
+                        top.add(String.format(Locale.ROOT, "  %6d calls %8.1f ms  %s", rs.getLong(1), rs.getDouble(2),
+                                q.length() > 140 ? q.substring(0, 140) + "…" : q));
+                    }
+                }
+            }
+            lines.add(String.format(Locale.ROOT, "one more summary call: %.0f ms wall, of which %.0f ms executing SQL "
+                    + "(pg_stat_statements); top statements by time:", wall, dbTotal));
+            lines.addAll(top);
             System.out.println();
             System.out.println("=== Billing readiness benchmark results ===");
             System.out.printf(Locale.ROOT, "%,d enrollments, %,d readings, month %s%n", enrollments, readings, month);
