@@ -1,0 +1,370 @@
+package org.vigil.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.vigil.shared.Ids;
+
+/**
+ * Ingestion benchmark (issue 6), one run on one database: raw COPY into observations, batch
+ * ingestion over HTTP with evaluation drained, single-reading POSTs at concurrency 1 and 16,
+ * evaluation lag, and SQL statements per reading (pg_stat_statements). Run with bench/ingestion.sh.
+ *
+ * <p>Arguments (key=value): patients (2000), days (30), perDay (4), batch (1000), senders (2),
+ * singleSeconds (15), lagReadings (300).
+ */
+public final class IngestionBenchmark {
+
+    static final String[] METRICS = {"bp_systolic", "bp_diastolic", "heart_rate", "weight", "spo2", "blood_glucose",
+            "body_temperature", "respiratory_rate"};
+    static final String[] NORMAL = {"128", "82", "72", "81.4", "97", "112", "36.8", "16"};
+    private static final Pattern STORED = Pattern.compile("\"stored\"\\s*:\\s*(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = Bench.arguments(args);
+        int patients = Integer.parseInt(a.getOrDefault("patients", "2000"));
+        int days = Integer.parseInt(a.getOrDefault("days", "30"));
+        int perDay = Integer.parseInt(a.getOrDefault("perDay", "4"));
+        int batch = Integer.parseInt(a.getOrDefault("batch", "1000"));
+        int senders = Integer.parseInt(a.getOrDefault("senders", "2"));
+        int singleSeconds = Integer.parseInt(a.getOrDefault("singleSeconds", "15"));
+        int lagReadings = Integer.parseInt(a.getOrDefault("lagReadings", "300"));
+        // time: slot by slot across all patients (a live fleet); patient: one patient's readings after another (a backfill)
+        boolean patientMajor = a.getOrDefault("order", "time").equals("patient");
+        long total = (long) patients * METRICS.length * days * perDay;
+
+        long t = System.nanoTime();
+        EmbeddedPostgres pg = Bench.startPostgres();
+        ConfigurableApplicationContext ctx = Bench.startVigil(pg);
+        String base = "http://localhost:" + Bench.port(ctx);
+        System.out.printf(Locale.ROOT, "Vigil started in %.1f s%n", (System.nanoTime() - t) / 1e9);
+        int exit = 0;
+        try (Connection su = Bench.superuser(pg)) {
+            System.out.printf(Locale.ROOT, "PostgreSQL %s (embedded, pg_stat_statements preloaded), JDK %s, %d CPUs%n",
+                    Bench.serverVersion(su), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+            t = System.nanoTime();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+            Bench.Organization org = Bench.organization(su, ctx.getBean(PasswordEncoder.class), patients, "Hypertension",
+                    null, now.minus(120, ChronoUnit.DAYS).toString());
+            String[] metricIds = new String[METRICS.length];
+            for (int m = 0; m < METRICS.length; m++) {
+                metricIds[m] = Bench.string(su, "SELECT id FROM metric_definitions WHERE organization_id IS NULL AND key = ?",
+                        METRICS[m]);
+            }
+            System.out.printf(Locale.ROOT, "fixture: %d patients × %d metrics × %d days × %d readings = %,d readings per phase "
+                    + "(set up in %.1f s)%n", patients, METRICS.length, days, perDay, total, (System.nanoTime() - t) / 1e9);
+            List<String> results = new ArrayList<>();
+
+            // 1. Raw COPY (days -70 ... -41), one transaction.
+            double copyRate = copy(pg, org, metricIds, now.minus(70, ChronoUnit.DAYS), days, perDay, total);
+            results.add(String.format(Locale.ROOT, "raw COPY into observations: %,.0f rows/s", copyRate));
+
+            // 2. Batches over HTTP (days -35 ... -6), time-major like a live fleet, evaluation running; drained.
+            HttpClient http = Bench.http();
+            String token = Bench.login(http, base, org.email(), org.id());
+            Bench.resetStatements(su);
+            Bench.DbCounters before = Bench.dbCounters(su);
+            List<byte[]> bodies = batchBodies(org, now.minus(35, ChronoUnit.DAYS), days, perDay, batch, patientMajor);
+            System.gc();
+            AtomicInteger next = new AtomicInteger();
+            AtomicLong stored = new AtomicLong();
+            ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+            long start = System.nanoTime();
+            List<Thread> threads = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                String bearer = token;
+                Thread th = new Thread(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < bodies.size()) {
+                        try {
+                            HttpResponse<String> r = http.send(post(base, bearer, bodies.get(i)),
+                                    HttpResponse.BodyHandlers.ofString());
+                            Matcher m = STORED.matcher(r.body());
+                            if (r.statusCode() != 200 || !m.find()) {
+                                failures.add(r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+                            } else {
+                                stored.addAndGet(Long.parseLong(m.group(1)));
+                            }
+                        } catch (Exception e) {
+                            failures.add(e.toString());
+                        }
+                    }
+                });
+                th.start();
+                threads.add(th);
+            }
+            for (Thread th : threads) {
+                th.join();
+            }
+            long answered = System.nanoTime();
+            long pendingAtAnswer = Bench.pending(su);
+            Bench.drain(su, 20);
+            long drained = System.nanoTime();
+            Bench.StatementCount sc = Bench.statements(su);
+            Bench.DbCounters delta = Bench.dbCounters(su).minus(before);
+            bodies.clear();
+            if (!failures.isEmpty()) {
+                System.out.println("batch failures: " + failures.size() + ", first: " + failures.peek());
+            }
+            double answeredRate = stored.get() / ((answered - start) / 1e9);
+            double drainedRate = stored.get() / ((drained - start) / 1e9);
+            results.add(String.format(Locale.ROOT, "HTTP batches of %d (" + (patientMajor ? "patient" : "time")
+                    + "-major), %d senders: %,d stored; answered in %.1f s (%,.0f rows/s); "
+                    + "evaluation drained after %.1f s (%d publications pending at the last answer) → %,.0f rows/s drained "
+                    + "= %.0f %% of raw COPY", batch, senders, stored.get(), (answered - start) / 1e9, answeredRate,
+                    (drained - start) / 1e9, pendingAtAnswer, drainedRate, 100 * drainedRate / copyRate));
+            results.add(statementLine("batch phase", sc, delta, stored.get()));
+            results.add("  failed evaluations (FAILED publications) so far: " + Bench.failed(su));
+            printTop("batch phase", sc);
+
+            // 3. Single readings at concurrency 1 and 16 (days -5 ... now), evaluation running.
+            for (int concurrency : new int[] {1, 16}) {
+                token = Bench.login(http, base, org.email(), org.id());
+                Bench.resetStatements(su);
+                before = Bench.dbCounters(su);
+                SingleResult r = singles(http, base, token, org, concurrency, singleSeconds,
+                        now.minus(5, ChronoUnit.DAYS).plusMillis(concurrency * 10_000_000L));
+                long drainStart = System.nanoTime();
+                long pendingAfter = Bench.pending(su);
+                Bench.drain(su, 20);
+                double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+                sc = Bench.statements(su);
+                delta = Bench.dbCounters(su).minus(before);
+                results.add(String.format(Locale.ROOT, "single POST, concurrency %d: %,d stored in %.1f s = %,.0f/s; "
+                        + "p50 %.2f ms, p99 %.2f ms; %d failures; evaluation backlog at the end %d publications, drained "
+                        + "%.1f s later", concurrency, r.count, r.seconds, r.count / r.seconds, Bench.percentile(r.latencies, 50),
+                        Bench.percentile(r.latencies, 99), r.failures, pendingAfter, drainSeconds));
+                results.add(statementLine("single c" + concurrency, sc, delta, r.count));
+                results.add("  failed evaluations (FAILED publications) so far: " + Bench.failed(su));
+                if (concurrency == 1) {
+                    printTop("single POST c1", sc);
+                }
+            }
+
+            // 4. Evaluation lag: one over-threshold reading at a time (a crisis systolic that opens or
+            //    updates an alert), from the POST's answer until its publication is complete.
+            token = Bench.login(http, base, org.email(), org.id());
+            long alertsBefore = Bench.number(su, "SELECT count(*) FROM alerts WHERE organization_id = '" + org.id() + "'");
+            long[] lags = new long[lagReadings];
+            Instant lagBase = Instant.now().minusSeconds(120);
+            for (int i = 0; i < lagReadings; i++) {
+                String patient = org.patientIds().get(i % org.patientIds().size());
+                String body = reading(patient, "bp_systolic", "186", lagBase.plusMillis(i));
+                HttpResponse<String> r = http.send(post(base, token, body.getBytes(StandardCharsets.UTF_8)),
+                        HttpResponse.BodyHandlers.ofString());
+                long answeredAt = System.nanoTime();
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException("lag reading refused: " + r.statusCode() + " " + r.body());
+                }
+                while (Bench.pending(su) > 0) {
+                    Thread.sleep(1);
+                }
+                lags[i] = System.nanoTime() - answeredAt;
+            }
+            Arrays.sort(lags);
+            long alertsAfter = Bench.number(su, "SELECT count(*) FROM alerts WHERE organization_id = '" + org.id() + "'");
+            results.add(String.format(Locale.ROOT, "evaluation lag (%d sequential over-threshold readings, %d alerts opened): "
+                    + "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", lagReadings, alertsAfter - alertsBefore,
+                    Bench.percentile(lags, 50), Bench.percentile(lags, 95), Bench.percentile(lags, 99),
+                    lags[lags.length - 1] / 1e6));
+            results.add("  failed evaluations (FAILED publications) at the end: " + Bench.failed(su));
+            long rows = Bench.number(su, "SELECT count(*) FROM observations");
+            long daily = Bench.number(su, "SELECT count(*) FROM observation_daily");
+            results.add(String.format(Locale.ROOT, "observations at the end: %,d rows; observation_daily: %,d rows", rows, daily));
+
+            System.out.println();
+            System.out.println("=== Ingestion benchmark results ===");
+            results.forEach(System.out::println);
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            ctx.close();
+            pg.close();
+        }
+        System.exit(exit);
+    }
+
+    private static String statementLine(String phase, Bench.StatementCount sc, Bench.DbCounters d, long readings) {
+        return String.format(Locale.ROOT, "  SQL per reading (%s, pg_stat_statements top-level, incl. evaluation and "
+                + "background jobs): %.3f statements/reading (%,d statements, of which %,d BEGIN/COMMIT/SET/SHOW) for %,d "
+                + "readings; pg_stat_database: %,d commits, %,d tuples inserted, %,d updated, %,d deleted",
+                phase, readings == 0 ? Double.NaN : (double) sc.all() / readings, sc.all(), sc.transactionControl(), readings,
+                d.xactCommit(), d.tupInserted(), d.tupUpdated(), d.tupDeleted());
+    }
+
+    private static void printTop(String phase, Bench.StatementCount sc) {
+        System.out.println("most frequent statements, " + phase + ":");
+        sc.top().forEach(System.out::println);
+    }
+
+    private static HttpRequest post(String base, String token, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/observations"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    static String reading(String patientId, String metric, String value, Instant at) {
+        return "{\"patientId\":\"" + patientId + "\",\"metric\":\"" + metric + "\",\"value\":" + value
+                + ",\"recordedAt\":\"" + at + "\",\"source\":\"DEVICE\"}";
+    }
+
+    /** Every reading of the phase, time-major (slot by slot across all patients) or patient-major, cut into batches. */
+    private static List<byte[]> batchBodies(Bench.Organization org, Instant from, int days, int perDay, int batch,
+            boolean patientMajor) {
+        List<byte[]> bodies = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        int inBatch = 0;
+        long slotMillis = 86_400_000L / perDay;
+        int patients = org.patientIds().size();
+        int slots = days * perDay;
+        for (int outer = 0; outer < (patientMajor ? patients : slots); outer++) {
+            for (int inner = 0; inner < (patientMajor ? slots : patients); inner++) {
+                int slotIndex = patientMajor ? inner : outer;
+                Instant slot = from.plusMillis((slotIndex / perDay) * 86_400_000L + (slotIndex % perDay) * slotMillis);
+                String p = org.patientIds().get(patientMajor ? outer : inner);
+                {
+                    for (int m = 0; m < METRICS.length; m++) {
+                        sb.append(inBatch == 0 ? "{\"readings\":[" : ",");
+                        sb.append(reading(p, METRICS[m], NORMAL[m], slot.plusSeconds(m)));
+                        if (++inBatch == batch) {
+                            sb.append("]}");
+                            bodies.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+                            sb.setLength(0);
+                            inBatch = 0;
+                        }
+                    }
+                }
+            }
+        }
+        if (inBatch > 0) {
+            sb.append("]}");
+            bodies.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return bodies;
+    }
+
+    /** COPY of the same shape of data (patient-major), as the database superuser (RLS bypassed), one transaction. */
+    private static double copy(EmbeddedPostgres pg, Bench.Organization org, String[] metricIds, Instant from, int days,
+            int perDay, long total) throws Exception {
+        List<byte[]> chunks = new ArrayList<>();
+        StringBuilder sb = new StringBuilder(1 << 20);
+        long slotMillis = 86_400_000L / perDay;
+        for (int pi = 0; pi < org.patientIds().size(); pi++) {
+            String p = org.patientIds().get(pi);
+            String e = org.enrollmentIds().get(pi);
+            for (int d = 0; d < days; d++) {
+                for (int k = 0; k < perDay; k++) {
+                    Instant slot = from.plusMillis(d * 86_400_000L + k * slotMillis);
+                    for (int m = 0; m < METRICS.length; m++) {
+                        sb.append(Ids.newId()).append(',').append(p).append(',').append(m < 3 ? e : "").append(',')
+                                .append(metricIds[m]).append(',').append(NORMAL[m]).append(",,DEVICE,,")
+                                .append(slot.plusSeconds(m)).append(',').append(org.id()).append('\n');
+                    }
+                }
+            }
+            if (sb.length() > (1 << 20)) {
+                chunks.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+                sb.setLength(0);
+            }
+        }
+        chunks.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+        System.gc();
+        try (Connection c = DriverManager.getConnection(Bench.jdbcUrl(pg), "postgres", "postgres")) {
+            // As the superuser: PostgreSQL refuses COPY FROM into a table with row-level security for
+            // a role subject to it (vigil_app), so the raw figure is the table owner's, without RLS checks.
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY observations (id, patient_id, enrollment_id, "
+                    + "metric_id, value, unit, source, source_identifier, recorded_at, organization_id) FROM STDIN (FORMAT csv)");
+            for (byte[] chunk : chunks) {
+                in.writeToCopy(chunk, 0, chunk.length);
+            }
+            long rows = in.endCopy();
+            c.commit();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (rows != total) {
+                throw new IllegalStateException("COPY wrote " + rows + " rows, expected " + total);
+            }
+            System.out.printf(Locale.ROOT, "raw COPY: %,d rows in %.1f s%n", rows, seconds);
+            return rows / seconds;
+        }
+    }
+
+    record SingleResult(long count, double seconds, long[] latencies, long failures) {
+    }
+
+    /** Concurrent clients, each posting one reading at a time for the given time; latencies per request. */
+    private static SingleResult singles(HttpClient http, String base, String token, Bench.Organization org, int concurrency,
+            int seconds, Instant from) throws Exception {
+        AtomicLong seq = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        List<long[]> perThread = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            long[] lat = new long[2_000_000];
+            int[] n = new int[1];
+            perThread.add(lat);
+            counts.add(n);
+            Thread th = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long i = seq.getAndIncrement();
+                    String patient = org.patientIds().get((int) (i % org.patientIds().size()));
+                    int m = (int) ((i / org.patientIds().size()) % METRICS.length);
+                    byte[] body = reading(patient, METRICS[m], NORMAL[m], from.plusMillis(i)).getBytes(StandardCharsets.UTF_8);
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send(post(base, token, body), HttpResponse.BodyHandlers.ofString());
+                        long t1 = System.nanoTime();
+                        if (r.statusCode() == 201) {
+                            lat[n[0]++] = t1 - t0;
+                        } else if (failures.incrementAndGet() == 1) {
+                            System.out.println("single POST failed: " + r.statusCode() + " " + r.body());
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+            th.start();
+            threads.add(th);
+        }
+        for (Thread th : threads) {
+            th.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int total = counts.stream().mapToInt(x -> x[0]).sum();
+        long[] all = new long[total];
+        int o = 0;
+        for (int i = 0; i < perThread.size(); i++) {
+            System.arraycopy(perThread.get(i), 0, all, o, counts.get(i)[0]);
+            o += counts.get(i)[0];
+        }
+        Arrays.sort(all);
+        return new SingleResult(total, elapsed, all, failures.get());
+    }
+}
