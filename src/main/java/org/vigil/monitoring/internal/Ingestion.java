@@ -103,7 +103,9 @@ class Ingestion {
         for (int i = 0; i < readings.size(); i++) {
             parsed.add(parse(i, readings.get(i), now, forced));
         }
-        return tenantScope.call(organizationId, userId, () -> store(organizationId, parsed, now));
+        // ids are drawn inside store(), so a transaction rolled back by a deadlock is repeated whole
+        return org.vigil.shared.persistence.LockConflicts.retrying(
+                () -> tenantScope.call(organizationId, userId, () -> store(organizationId, parsed, now)));
     }
 
     private List<Outcome> store(String organizationId, List<Parsed> parsed, Instant now) {

@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * no literal multi-row VALUES), duplicates of stored readings are skipped by the unique reading key,
  * and the daily rollup is maintained in the same statement by one set-based INSERT ... ON CONFLICT
  * over exactly the rows inserted. Runs in the caller's tenant transaction.
+ *
+ * <p>Both inserts take their row locks in key order ({@code ORDER BY} of the inserted rows), so two
+ * batches touching the same patients' daily rollup rows in different request orders wait for each
+ * other instead of deadlocking.
  */
 @Component
 class ObservationStore {
@@ -42,6 +46,7 @@ class ObservationStore {
               SELECT id, patient_id, enrollment_id, metric_id, value::jsonb, unit, source, source_identifier, context,
                      notes, recorded_at, ?, ?, ?
                 FROM input
+               ORDER BY patient_id, metric_id, recorded_at, source, source_identifier
               ON CONFLICT ON CONSTRAINT observations_reading_key DO NOTHING
               RETURNING id, patient_id, enrollment_id, metric_id, value, source, recorded_at
             ), zone AS (
@@ -57,6 +62,7 @@ class ObservationStore {
                              CASE WHEN jsonb_typeof(i.value) = 'number' THEN (i.value #>> '{}')::numeric END AS n
                         FROM inserted i) r
                GROUP BY patient_id, metric_id, enrollment_id, local_date, from_device
+               ORDER BY patient_id, metric_id, enrollment_id, local_date, from_device
               ON CONFLICT ON CONSTRAINT observation_daily_key DO UPDATE SET
                 reading_count = d.reading_count + excluded.reading_count,
                 numeric_count = d.numeric_count + excluded.numeric_count,

@@ -149,6 +149,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(stale.getBody());
     }
 
+    /**
+     * A deadlock or lock timeout that survived the retries: nothing was written (the transaction
+     * rolled back), and sending the same request again is the remedy — 503 with Retry-After says so.
+     */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> contended(org.springframework.dao.PessimisticLockingFailureException ex) {
+        log.warn("Lock conflict handling an API request: {}", ex.getClass().getName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The request collided with concurrent changes to the same records and was rolled back; "
+                        + "nothing was changed. Send it again.");
+        problem.setTitle("Busy, try again");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         // Exception messages can quote stored values (constraint violations do), so only the type
