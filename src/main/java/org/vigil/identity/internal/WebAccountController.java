@@ -19,7 +19,7 @@ import org.vigil.identity.Caller;
  * The signed-in user's account page: linked single sign-on identities, linking a new one (through
  * the provider, see {@link SingleSignOn}) and unlinking.
  */
-@Controller
+@org.vigil.shared.web.WebPage
 class WebAccountController {
 
     static final Map<String, String> MESSAGES = Map.of(

@@ -19,27 +19,22 @@ import org.vigil.tenancy.MembershipDirectory;
  * The signed-in home page (a placeholder until the clinician UI replaces it) and the organization
  * switcher of the web session.
  */
-@Controller
+@org.vigil.shared.web.WebPage
 class WebHomeController {
 
     private final MembershipDirectory memberships;
-    private final Profiles profiles;
     private final WebSessions sessions;
     private final ApplicationEventPublisher events;
 
-    WebHomeController(MembershipDirectory memberships, Profiles profiles, WebSessions sessions,
+    WebHomeController(MembershipDirectory memberships, WebSessions sessions,
             ApplicationEventPublisher events) {
         this.memberships = memberships;
-        this.profiles = profiles;
         this.sessions = sessions;
         this.events = events;
     }
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal Caller caller, HttpServletRequest request, Model model) {
-        model.addAttribute("profile", profiles.of(caller.userId()));
-        model.addAttribute("membership", request.getAttribute(WebSessionGuard.MEMBERSHIP));
-        model.addAttribute("memberships", memberships.forUser(caller.userId()));
+    String home() {
         return "home";
     }
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * per-address throttle and the audit log apply alike. The second-factor ticket stays in the
  * server-side session; the browser never sees it.
  */
-@Controller
+@org.vigil.shared.web.WebPage
 class WebLoginController {
 
     /** Messages shown on the sign-in page, chosen by a short code in the address (never echoed text). */

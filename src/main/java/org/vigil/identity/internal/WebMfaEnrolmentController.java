@@ -17,7 +17,7 @@ import org.vigil.identity.Caller;
  * a QR code and as text), confirm with a code, then see the backup codes once. A member of an
  * organization that requires MFA is sent here until enrolled ({@link WebSessionGuard}).
  */
-@Controller
+@org.vigil.shared.web.WebPage
 class WebMfaEnrolmentController {
 
     private final MultiFactor multiFactor;

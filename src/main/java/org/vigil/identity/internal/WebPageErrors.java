@@ -1,43 +1,91 @@
 package org.vigil.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.vigil.shared.web.ApiProblem;
+import org.vigil.shared.web.WebPage;
 
 /**
  * Errors of the web pages are pages, not problem+json: a readable message and the right status,
- * nothing of the request echoed. Applies to the web controllers only; the API keeps its problems.
+ * nothing of the request echoed. A refusal by a service (an {@link ApiProblem}: a stale record, an
+ * illegal transition, an invalid field) shows the service's own wording, which is written for
+ * people and never quotes stored values. For an htmx request the answer is only the message
+ * ({@code fragments :: flash}), which {@code vigil.js} shows in the page's message area.
+ * Applies to {@link WebPage} controllers only; the API keeps its problems.
  */
-@ControllerAdvice(assignableTypes = {WebLoginController.class, WebHomeController.class, WebAccountController.class,
-        WebMfaEnrolmentController.class})
+@ControllerAdvice(annotations = WebPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebPageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(WebPageErrors.class);
 
     @ExceptionHandler({ServletRequestBindingException.class, MethodArgumentTypeMismatchException.class})
-    String badRequest(Exception ex, Model model, HttpServletResponse response) {
-        return page(400, "The request was not understood. Go back and try again.", model, response);
+    String badRequest(Exception ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return page(400, "The request was not understood. Go back and try again.", model, request, response);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    String invalid(MethodArgumentNotValidException ex, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        String fields = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage()).collect(Collectors.joining("; "));
+        return page(400, "Please correct: " + fields + ".", model, request, response);
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    String refused(ApiProblem problem, Model model, HttpServletRequest request, HttpServletResponse response) {
+        StringBuilder detail = new StringBuilder(String.valueOf(problem.getBody().getDetail()));
+        if (problem.getBody().getProperties() != null
+                && problem.getBody().getProperties().get("errors") instanceof List<?> errors && !errors.isEmpty()) {
+            detail.setLength(0);
+            for (Object error : errors) {
+                if (error instanceof ApiProblem.FieldError field) {
+                    detail.append(detail.isEmpty() ? "" : " ").append(field.field()).append(": ")
+                            .append(field.message()).append('.');
+                }
+            }
+        }
+        return page(problem.getStatusCode().value(), detail.toString(), model, request, response);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(AccessDeniedException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return page(403, "Your role does not allow this. Ask an administrator of your organization if you need it.",
+                model, request, response);
+    }
+
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    String raced(Exception ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return page(409, "Someone else changed this record a moment ago. Reload the page to see their change, "
+                + "then try again.", model, request, response);
     }
 
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception ex, Model model, HttpServletResponse response) {
+    String unexpected(Exception ex, Model model, HttpServletRequest request, HttpServletResponse response) {
         StackTraceElement where = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;
         log.error("Unexpected {} handling a web page at {}", ex.getClass().getName(), where);
-        return page(500, "Something went wrong on our side. Try again in a moment.", model, response);
+        return page(500, "Something went wrong on our side; nothing was changed. Try again in a moment.", model,
+                request, response);
     }
 
-    private static String page(int status, String detail, Model model, HttpServletResponse response) {
+    private static String page(int status, String detail, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("detail", detail);
-        return "problem";
+        return request.getHeader("HX-Request") != null ? "fragments :: flash" : "problem";
     }
 }

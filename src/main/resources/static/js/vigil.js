@@ -1,0 +1,165 @@
+/*
+ * Vigil's page behaviour, in one static file (the content security policy allows no inline script):
+ * the CSRF header on htmx requests, failed htmx requests shown in the page's message area, charts
+ * drawn from data attributes, dialogs, and running timers.
+ */
+(function () {
+  'use strict';
+
+  function csrf() {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    return token && header ? { header: header.content, token: token.content } : null;
+  }
+
+  function flash(message, kind) {
+    var area = document.getElementById('flash');
+    if (!area) { return; }
+    area.textContent = '';
+    var p = document.createElement('p');
+    p.className = kind || 'problem';
+    p.setAttribute('role', kind === 'notice' ? 'status' : 'alert');
+    p.textContent = message;
+    area.appendChild(p);
+  }
+
+  /* The text of an error answer: the server sends a fragment with one message (fragments :: flash). */
+  function messageOf(xhr) {
+    if (!xhr || !xhr.responseText) { return 'The request failed (' + (xhr ? xhr.status : '?') + ').'; }
+    var doc = new DOMParser().parseFromString(xhr.responseText, 'text/html');
+    var text = (doc.body ? doc.body.textContent : '').trim();
+    return text || ('The request failed (' + xhr.status + ').');
+  }
+
+  document.addEventListener('htmx:configRequest', function (event) {
+    var c = csrf();
+    if (c) { event.detail.headers[c.header] = c.token; }
+  });
+  document.addEventListener('htmx:responseError', function (event) {
+    var xhr = event.detail.xhr;
+    var target = event.detail.elt && event.detail.elt.closest('[data-errors]');
+    var place = target ? document.getElementById(target.getAttribute('data-errors')) : null;
+    if (place) {
+      place.textContent = messageOf(xhr);
+      place.hidden = false;
+    } else {
+      flash(messageOf(xhr));
+    }
+  });
+  document.addEventListener('htmx:sendError', function () {
+    flash('Vigil could not be reached. Check the connection and try again.');
+  });
+  /* A server answer can ask for a notice to be shown: HX-Trigger: {"vigil:notice": "text"}. */
+  document.addEventListener('vigil:notice', function (event) {
+    flash(event.detail && event.detail.value ? event.detail.value : String(event.detail), 'notice');
+  });
+
+  /* ---- dialogs: <button data-open-dialog="id">, <button data-close-dialog> ---- */
+  document.addEventListener('click', function (event) {
+    var opener = event.target.closest('[data-open-dialog]');
+    if (opener) {
+      var dialog = document.getElementById(opener.getAttribute('data-open-dialog'));
+      if (dialog && dialog.showModal) { dialog.showModal(); }
+      return;
+    }
+    var closer = event.target.closest('[data-close-dialog]');
+    if (closer) {
+      var open = closer.closest('dialog');
+      if (open) { open.close(); }
+    }
+  });
+  /* A form in a dialog that succeeded closes its dialog. */
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var dialog = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest('dialog');
+    if (dialog && event.detail.successful && dialog.open) { dialog.close(); }
+  });
+
+  /* ---- running timers: <span data-timer-since="2026-11-25T10:00:00Z"> shows mm:ss ---- */
+  function tick() {
+    document.querySelectorAll('[data-timer-since]').forEach(function (el) {
+      var since = Date.parse(el.getAttribute('data-timer-since'));
+      if (isNaN(since)) { return; }
+      var s = Math.max(0, Math.floor((Date.now() - since) / 1000));
+      var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+      el.textContent = (h > 0 ? h + ':' + String(m).padStart(2, '0') : String(m)) + ':' + String(sec).padStart(2, '0');
+    });
+  }
+  setInterval(tick, 1000);
+
+  /* ---- charts: <canvas data-chart='{"unit":..,"series":[{"label":..,"points":[[epochMs, value],..]}],
+   *      "bands":[{"from":..,"to":..,"kind":"normal"|"alert"}]}'> ---- */
+  var bandsPlugin = {
+    id: 'vigilBands',
+    beforeDatasetsDraw: function (chart, args, options) {
+      var bands = options && options.bands;
+      if (!bands || !bands.length) { return; }
+      var y = chart.scales.y, area = chart.chartArea, ctx = chart.ctx;
+      ctx.save();
+      bands.forEach(function (band) {
+        var top = y.getPixelForValue(band.to == null ? y.max : band.to);
+        var bottom = y.getPixelForValue(band.from == null ? y.min : band.from);
+        top = Math.max(area.top, Math.min(area.bottom, top));
+        bottom = Math.max(area.top, Math.min(area.bottom, bottom));
+        ctx.fillStyle = band.kind === 'alert' ? 'rgba(196, 30, 58, 0.10)' : 'rgba(24, 128, 56, 0.10)';
+        ctx.fillRect(area.left, top, area.right - area.left, bottom - top);
+      });
+      ctx.restore();
+    }
+  };
+  var palette = ['#123c69', '#b5462f', '#2f7d32', '#6a3d9a', '#b8860b'];
+
+  function drawCharts(root) {
+    if (typeof Chart === 'undefined') { return; }
+    (root || document).querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+      if (canvas.dataset.drawn) { return; }
+      var spec;
+      try { spec = JSON.parse(canvas.getAttribute('data-chart')); } catch (e) { return; }
+      canvas.dataset.drawn = 'true';
+      var datasets = (spec.series || []).map(function (series, i) {
+        return {
+          label: series.label,
+          data: series.points.map(function (p) { return { x: p[0], y: p[1] }; }),
+          borderColor: palette[i % palette.length],
+          backgroundColor: palette[i % palette.length],
+          pointRadius: 2,
+          borderWidth: 1.5,
+          tension: 0.2
+        };
+      });
+      new Chart(canvas, {
+        type: 'line',
+        data: { datasets: datasets },
+        options: {
+          animation: false,
+          responsive: true,
+          maintainAspectRatio: false,
+          parsing: false,
+          scales: {
+            x: {
+              type: 'linear',
+              ticks: {
+                maxTicksLimit: 8,
+                callback: function (value) { return new Date(value).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }); }
+              }
+            },
+            y: { title: { display: !!spec.unit, text: spec.unit || '' }, suggestedMin: spec.yMin, suggestedMax: spec.yMax }
+          },
+          plugins: {
+            vigilBands: { bands: spec.bands || [] },
+            legend: { display: datasets.length > 1 },
+            tooltip: {
+              callbacks: {
+                title: function (items) { return items.length ? new Date(items[0].parsed.x).toLocaleString() : ''; }
+              }
+            }
+          }
+        },
+        plugins: [bandsPlugin]
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () { drawCharts(document); tick(); });
+  document.addEventListener('htmx:afterSettle', function (event) { drawCharts(event.detail.elt); tick(); });
+  window.vigil = { drawCharts: drawCharts, flash: flash };
+})();
