@@ -81,6 +81,11 @@ final class Bench {
     }
 
     static ConfigurableApplicationContext startVigil(EmbeddedPostgres pg) {
+        return startVigil(pg, Map.of());
+    }
+
+    /** Starts Vigil on the database with the benchmark settings, then {@code overrides} on top. */
+    static ConfigurableApplicationContext startVigil(EmbeddedPostgres pg, Map<String, String> overrides) {
         SpringApplication app = new SpringApplication(VigilApplication.class);
         // System properties: they win over application.properties (default properties would not).
         Map.of(
@@ -98,6 +103,7 @@ final class Bench {
                         + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration",
                 "logging.level.root", "WARN",
                 "spring.main.banner-mode", "off").forEach(System::setProperty);
+        overrides.forEach(System::setProperty);
         return app.run();
     }
 
