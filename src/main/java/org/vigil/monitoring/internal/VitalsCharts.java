@@ -126,7 +126,7 @@ class VitalsCharts {
                     if (value != null) {
                         ids.add(rs.getString(2));
                         points.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                                .add(new Object[] {rs.getTimestamp(3).getTime(), value});
+                                .add(new Object[] {rs.getTimestamp(3).getTime(), tidy(value)});
                     }
                 }, patientId, Timestamp.from(from));
         audit.searched(Ingestion.OBSERVATION, ids, List.of("from"), patientId);
@@ -151,9 +151,9 @@ class VitalsCharts {
                     String key = rs.getString(1);
                     long at = rs.getObject(2, LocalDate.class).atTime(LocalTime.NOON).atZone(zone).toInstant().toEpochMilli();
                     avg.computeIfAbsent(key, k -> new ArrayList<>()).add(new Object[] {at,
-                            sum.divide(BigDecimal.valueOf(numeric), 1, RoundingMode.HALF_UP).stripTrailingZeros()});
-                    low.computeIfAbsent(key, k -> new ArrayList<>()).add(new Object[] {at, rs.getBigDecimal(3)});
-                    high.computeIfAbsent(key, k -> new ArrayList<>()).add(new Object[] {at, rs.getBigDecimal(4)});
+                            tidy(sum.divide(BigDecimal.valueOf(numeric), 1, RoundingMode.HALF_UP))});
+                    low.computeIfAbsent(key, k -> new ArrayList<>()).add(new Object[] {at, tidy(rs.getBigDecimal(3))});
+                    high.computeIfAbsent(key, k -> new ArrayList<>()).add(new Object[] {at, tidy(rs.getBigDecimal(4))});
                 }, patientId, from);
         audit.searched(ReadingQueries.DAILY, List.of(), List.of("from"), patientId);
         Map<String, List<Series>> out = new LinkedHashMap<>();
@@ -219,7 +219,7 @@ class VitalsCharts {
     private static Chart chart(MetricCatalog.MetricInfo metric, List<Series> series, List<RuleLimit> limits) {
         List<Band> bands = new ArrayList<>();
         if (metric.normalMin() != null || metric.normalMax() != null) {
-            bands.add(new Band(metric.normalMin(), metric.normalMax(), "normal"));
+            bands.add(new Band(tidy(metric.normalMin()), tidy(metric.normalMax()), "normal"));
         }
         List<Threshold> thresholds = new ArrayList<>();
         Set<String> shaded = new LinkedHashSet<>();
@@ -229,7 +229,8 @@ class VitalsCharts {
             String text = (limit.above() ? "≥ " : "≤ ") + limit.value().stripTrailingZeros().toPlainString();
             thresholds.add(new Threshold(text, limit.rule(), limit.override()));
             if (shaded.add((limit.above() ? "+" : "-") + limit.value().stripTrailingZeros().toPlainString())) {
-                bands.add(limit.above() ? new Band(limit.value(), null, "alert") : new Band(null, limit.value(), "alert"));
+                bands.add(limit.above() ? new Band(tidy(limit.value()), null, "alert")
+                        : new Band(null, tidy(limit.value()), "alert"));
             }
             low = min(low, limit.value());
             high = max(high, limit.value());
@@ -246,9 +247,14 @@ class VitalsCharts {
         BigDecimal pad = low != null && high != null ? high.subtract(low).abs().multiply(new BigDecimal("0.08"))
                 .max(BigDecimal.ONE) : BigDecimal.ONE;
         return new Chart(metric.key(), metric.displayName(), metric.unit(), series, bands,
-                low == null ? null : low.subtract(pad), high == null ? null : high.add(pad), readings,
+                low == null ? null : tidy(low.subtract(pad)), high == null ? null : tidy(high.add(pad)), readings,
                 metric.normalMin() == null && metric.normalMax() == null ? null
                         : plain(metric.normalMin()) + "–" + plain(metric.normalMax()), thresholds);
+    }
+
+    /** Without trailing zeros and never in exponent notation (JSON "120", not "1.2E+2"). */
+    private static BigDecimal tidy(BigDecimal value) {
+        return value == null ? null : new BigDecimal(value.stripTrailingZeros().toPlainString());
     }
 
     private static String plain(BigDecimal value) {

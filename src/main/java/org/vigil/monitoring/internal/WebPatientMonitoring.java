@@ -69,7 +69,7 @@ class WebPatientMonitoring {
             spec.put("unit", chart.unit());
             spec.put("series", chart.series().stream().map(s -> Map.of("label", s.label(), "points", s.points())).toList());
             spec.put("bands", chart.bands().stream().map(b -> {
-                Map<String, Object> band = new HashMap<>();
+                Map<String, Object> band = new LinkedHashMap<>();
                 band.put("from", b.from());
                 band.put("to", b.to());
                 band.put("kind", b.kind());

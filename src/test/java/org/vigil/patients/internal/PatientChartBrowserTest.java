@@ -96,6 +96,33 @@ class PatientChartBrowserTest {
         assertThat(stored.status()).isEqualTo(200);
         assertThat(stored.json().get("stored").asInt()).isEqualTo(108);
         awaitAlert(api, token, patient);
+        String phq9 = data.platformString("SELECT id FROM assessment_templates WHERE organization_id IS NULL "
+                + "AND name LIKE 'PHQ-9%' LIMIT 1");
+        Map<String, Object> answers = new java.util.LinkedHashMap<>();
+        for (int item = 1; item <= 9; item++) {
+            answers.put("phq9_item" + item, item <= 6 ? 1 : 0);
+        }
+        Api.Response assessment = api.post("/api/v1/patients/" + patient + "/assessments",
+                Api.json(Map.of("templateId", phq9, "answers", answers)), token);
+        assertThat(assessment.status()).as(assessment.body()).isEqualTo(201);
+        Api.Response medication = api.post("/api/v1/patients/" + patient + "/medications", Api.json(Map.of(
+                "medicationName", "Lisinopril", "doseAmount", 10, "doseUnit", "mg",
+                "schedule", Map.of("timesOfDay", java.util.List.of("08:00")),
+                "startDate", LocalDate.now().minusDays(10).toString())), token);
+        assertThat(medication.status()).as(medication.body()).isEqualTo(201);
+        Instant dose = now.minus(1, ChronoUnit.DAYS);
+        Api.Response taken = api.post("/api/v1/patients/" + patient + "/medications/"
+                + medication.json().get("id").asString() + "/adherence", Api.json(Map.of("scheduledFor", dose.toString(),
+                "status", "TAKEN", "takenAt", dose.toString())), token);
+        assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+        Api.Response task = api.post("/api/v1/tasks", Api.json(Map.of("patientId", patient, "taskType",
+                "FOLLOW_UP_CALL", "title", "Call about the crisis reading", "priority", "HIGH", "dueDate",
+                now.plus(1, ChronoUnit.DAYS).toString())), token);
+        assertThat(task.status()).as(task.body()).isEqualTo(201);
+        Api.Response note = api.post("/api/v1/patients/" + patient + "/encounter-notes", Api.json(Map.of(
+                "encounterType", "RPM", "subjective", "Headache since the morning.", "plan",
+                "Repeat the reading in an hour.")), token);
+        assertThat(note.status()).as(note.body()).isEqualTo(201);
 
         browser.signIn(physician.email(), Accounts.PASSWORD);
         browser.go("/patients?mrn=" + mrn);
@@ -107,7 +134,9 @@ class PatientChartBrowserTest {
         browser.click("#patients tbody a");
         browser.await("#vitals canvas[data-drawn='true']");
         assertThat(browser.path()).isEqualTo("/patients/" + patient);
-        assertThat(browser.all("#vitals figure.vital")).hasSize(3);
+        for (String metric : java.util.List.of("bp_systolic", "bp_diastolic", "heart_rate")) {
+            assertThat(browser.all("#vitals figure.vital[data-metric='" + metric + "']")).as(metric).hasSize(1);
+        }
         assertThat(browser.text()).contains("Essential hypertension", "REMOTE_PATIENT_MONITORING", "Maya Okafor, MD");
         assertDrawn();
         WebElement systolic = browser.find("#vitals figure[data-metric='bp_systolic']");
@@ -115,6 +144,9 @@ class PatientChartBrowserTest {
         browser.await("#alert-history tbody tr");
         assertThat(browser.find("#alert-history").getText()).contains("CRITICAL");
         browser.await("#care-body #timer-start");
+        assertThat(browser.find("#assessments").getText()).contains("PHQ-9", "6");
+        assertThat(browser.find("#monitoring-body .meds").getText()).contains("Lisinopril", "Adherence, last 30 days");
+        assertThat(browser.find("#care-body").getText()).contains("Call about the crisis reading", "RPM");
 
         browser.click("#vitals button[data-range='7']");
         browser.await("#vitals button[data-range='7'][aria-pressed='true']");

@@ -218,4 +218,30 @@ class PatientPagesTest {
         assertThat(billing.status()).isEqualTo(200);
         assertThat(billing.body()).doesNotContain("/vitals?days=").doesNotContain("/alerts\"");
     }
+
+    @Test
+    void theVitalsChartsShadeTheAlertThresholdsWithThePatientsOwnOverride() {
+        String patient = data.patient(clinic, null);
+        String other = data.patient(clinic, null);
+        Api api = new Api(port);
+        String adminToken = accounts.signIn(api, accounts.member(clinic, "ORG_ADMIN"), clinic);
+        Api.Response rule = api.post("/api/v1/library/alert-rules", Api.json(Map.of("name", "Fast heart rate",
+                "severity", "HIGH", "conditions", Map.of("type", "threshold", "metric", "heart_rate", "op", "gte",
+                        "value", Map.of("override", "hr_high", "default", 120)))), adminToken);
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        String token = accounts.signIn(api, physician, clinic);
+        assertThat(api.put("/api/v1/patients/" + patient + "/threshold-overrides/hr_high",
+                Api.json(Map.of("value", 105, "reason", "Beta blocker titration")), token, null).status()).isEqualTo(200);
+        for (String id : List.of(patient, other)) {
+            assertThat(api.post("/api/v1/observations", Api.json(Map.of("patientId", id, "metric", "heart_rate",
+                    "value", 88, "recordedAt", Instant.now().minus(2, ChronoUnit.HOURS).toString())), token).status())
+                    .isEqualTo(201);
+        }
+
+        Browser.Page own = browser.get("/patients/" + patient + "/vitals?days=7");
+        assertThat(own.text()).contains("Normal 60–100 /min", "Alert ≥ 105 (Fast heart rate)", "patient override");
+        assertThat(own.body()).contains("&quot;from&quot;:105,");
+        Browser.Page theirs = browser.get("/patients/" + other + "/vitals?days=7");
+        assertThat(theirs.text()).contains("Alert ≥ 120 (Fast heart rate)").doesNotContain("patient override");
+    }
 }
