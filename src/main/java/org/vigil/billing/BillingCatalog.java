@@ -33,4 +33,12 @@ public class BillingCatalog {
                     program.getExpirationDate(), RemoteMonitoring.of(program.getProgramType(), program.getCode(), codes));
         });
     }
+
+    /** The active programs of the catalog (for choosing one), with their remote-monitoring families, by name. */
+    public List<BillingProgramInfo> active() {
+        return programs.findAll(org.springframework.data.domain.Sort.by("name")).stream()
+                .filter(program -> program.isActive())
+                .map(program -> find(program.getId()).orElseThrow())
+                .toList();
+    }
 }

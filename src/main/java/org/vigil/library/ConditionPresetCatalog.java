@@ -25,4 +25,13 @@ public class ConditionPresetCatalog {
         return presets.findById(conditionPresetId).map(preset -> new ConditionPresetInfo(preset.getId(),
                 preset.getName(), preset.getOrganizationId() == null, preset.isActive()));
     }
+
+    /** The active presets visible here (the standardized library and the organization's own), by name. */
+    public java.util.List<ConditionPresetInfo> activeVisible() {
+        return presets.findAll(org.springframework.data.domain.Sort.by("name")).stream()
+                .filter(preset -> preset.isActive())
+                .map(preset -> new ConditionPresetInfo(preset.getId(), preset.getName(),
+                        preset.getOrganizationId() == null, true))
+                .toList();
+    }
 }
