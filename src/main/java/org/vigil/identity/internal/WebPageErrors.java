@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.vigil.shared.web.ApiProblem;
@@ -45,12 +46,13 @@ class WebPageErrors {
         return page(400, "Please correct: " + fields + ".", model, request, response);
     }
 
-    @ExceptionHandler(ApiProblem.class)
-    String refused(ApiProblem problem, Model model, HttpServletRequest request, HttpServletResponse response) {
-        StringBuilder detail = new StringBuilder(String.valueOf(problem.getBody().getDetail()));
+    /** {@link ApiProblem} and the modules' other problem types (a missing reference, say). */
+    @ExceptionHandler(ErrorResponseException.class)
+    String refused(ErrorResponseException problem, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        StringBuilder detail = new StringBuilder();
         if (problem.getBody().getProperties() != null
-                && problem.getBody().getProperties().get("errors") instanceof List<?> errors && !errors.isEmpty()) {
-            detail.setLength(0);
+                && problem.getBody().getProperties().get("errors") instanceof List<?> errors) {
             for (Object error : errors) {
                 if (error instanceof ApiProblem.FieldError field) {
                     detail.append(detail.isEmpty() ? "" : " ").append(field.field()).append(": ")
@@ -58,7 +60,26 @@ class WebPageErrors {
                 }
             }
         }
+        if (detail.isEmpty()) {
+            detail.append(problem.getBody().getDetail() == null ? "The request was refused."
+                    : problem.getBody().getDetail());
+        }
         return page(problem.getStatusCode().value(), detail.toString(), model, request, response);
+    }
+
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    String constrained(jakarta.validation.ConstraintViolationException ex, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        String fields = ex.getConstraintViolations().stream()
+                .map(violation -> violation.getPropertyPath() + ": " + violation.getMessage()).sorted()
+                .collect(Collectors.joining("; "));
+        return page(400, "Please correct: " + fields + ".", model, request, response);
+    }
+
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    String contended(Exception ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return page(503, "The change collided with another one on the same records and was not saved. Try again.",
+                model, request, response);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
