@@ -1,0 +1,69 @@
+package org.vigil.demo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Works the alert queue once the rule engine has raised the demo's alerts, so the queue has history
+ * as well as open work: the alerts of patients whose episode is over are acknowledged and resolved
+ * by the nurse (the first with the minutes of the call, which become a time log), one high alert is
+ * acknowledged and so held by the nurse, one critical alert is claimed by the physician, and the rest
+ * stay pending.
+ */
+final class DemoTriage {
+
+    private final DemoApi nurse;
+    private final DemoApi physician;
+    private final Map<String, DemoPatient> patientsById = new LinkedHashMap<>();
+
+    DemoTriage(DemoApi nurse, DemoApi physician, List<String> patientIds, List<DemoPatient> patients) {
+        this.nurse = nurse;
+        this.physician = physician;
+        for (int i = 0; i < patientIds.size(); i++) {
+            patientsById.put(patientIds.get(i), patients.get(i));
+        }
+    }
+
+    /** Works the queue; returns the alerts left open, by patient id (one per patient, the queue's first). */
+    Map<String, String> work() {
+        List<JsonNode> open = new ArrayList<>();
+        nurse.get("/api/v1/alerts?size=100").get("items").forEach(open::add);
+        Map<String, String> stillOpen = new LinkedHashMap<>();
+        boolean minutesLogged = false;
+        boolean acknowledged = false;
+        boolean claimed = false;
+        for (JsonNode alert : open) {
+            String id = alert.get("id").asString();
+            String patientId = alert.get("patientId").asString();
+            DemoPatient patient = patientsById.get(patientId);
+            if (patient != null && patient.course() == DemoCourse.EPISODE) {
+                nurse.post("/api/v1/alerts/" + id + "/acknowledge", null);
+                Map<String, Object> resolution = new LinkedHashMap<>();
+                resolution.put("resolutionNotes", "Called the patient: symptoms reviewed, treatment adjusted with the "
+                        + "physician, readings back in the usual range since.");
+                resolution.put("actionTaken", "Called the patient; treatment adjusted");
+                if (!minutesLogged) {
+                    resolution.put("minutesSpent", 12);
+                    resolution.put("interactiveCommunication", true);
+                    resolution.put("activity", "CALL_PATIENT");
+                    minutesLogged = true;
+                }
+                nurse.post("/api/v1/alerts/" + id + "/resolve", resolution);
+                continue;
+            }
+            String severity = alert.get("severity").asString();
+            if (!claimed && severity.equals("CRITICAL")) {
+                physician.post("/api/v1/alerts/" + id + "/claim", null);
+                claimed = true;
+            } else if (!acknowledged && severity.equals("HIGH")) {
+                nurse.post("/api/v1/alerts/" + id + "/acknowledge", null);
+                acknowledged = true;
+            }
+            stillOpen.putIfAbsent(patientId, id);
+        }
+        return stillOpen;
+    }
+}
