@@ -2,9 +2,15 @@ package org.vigil.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.vigil.demo.DemoPatient.Diagnosis;
 import org.vigil.demo.DemoPatient.Enrollment;
 import org.vigil.demo.DemoReadings.Reading;
@@ -23,6 +29,8 @@ final class DemoClinic {
     record Setup(String nurseUserId, String physicianUserId, Map<String, String> billingPrograms) {
     }
 
+    private static final int PARALLEL = 3;
+
     private final DemoApi admin;
     private final DemoApi nurse;
     private final DemoApi physician;
@@ -30,7 +38,7 @@ final class DemoClinic {
     private final Setup setup;
     private final Runnable awaitEvaluation;
     private final List<DemoPatient> patients;
-    private final List<String> patientIds = new ArrayList<>();
+    private final List<String> patientIds;
     private final List<List<String>> enrollmentIds = new ArrayList<>();
     private String nurseClinician;
     private String physicianClinician;
@@ -43,6 +51,7 @@ final class DemoClinic {
         this.setup = setup;
         this.awaitEvaluation = awaitEvaluation;
         this.patients = DemoRoster.patients(days.today());
+        this.patientIds = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(patients.size(), null)));
     }
 
     void populate() {
@@ -51,28 +60,40 @@ final class DemoClinic {
         Map<DemoPlan, String> programs = carePrograms();
         Map<String, String> presets = byName(admin.get("/api/v1/library/condition-presets?standardized=true"), "name");
         Map<String, String> templates = byName(admin.get("/api/v1/library/assessment-templates?standardized=true"), "key");
-        for (DemoPatient patient : patients) {
-            enroll(patient, programs, presets);
-            sendReadings(patient, false);
-        }
+        // Patients are independent of each other: a few are set up at a time, each one's steps in order.
+        // An episode patient's readings wait, so the missing-data check cannot catch them half sent.
+        List<List<String>> enrolled = inParallel(patients.size(), p -> {
+            List<String> enrollments = enroll(patients.get(p), programs, presets);
+            if (patients.get(p).course() != DemoCourse.EPISODE) {
+                sendReadings(p, Part.ALL);
+            }
+            return enrollments;
+        });
+        enrollmentIds.addAll(enrolled);
         watch.lap("patients, enrollments and readings");
+        // The episodes: their readings up to the cut, their alerts worked, then the days since.
         for (int p = 0; p < patients.size(); p++) {
-            submitQuestionnaires(p, templates);
+            sendReadings(p, Part.UNTIL_CUT);
         }
+        awaitEvaluation.run();
+        DemoTriage triage = new DemoTriage(nurse, physician, patientIds, patients);
+        triage.work();
+        for (int p = 0; p < patients.size(); p++) {
+            sendReadings(p, Part.SINCE_CUT);
+        }
+        watch.lap("episodes and triage");
+        inParallel(patients.size(), p -> {
+            submitQuestionnaires(p, templates);
+            return null;
+        });
         watch.lap("questionnaires");
         medications();
         watch.lap("medications and adherence");
         timeLogs();
         watch.lap("time logs");
         awaitEvaluation.run();
-        watch.lap("alert evaluation");
-        Map<String, String> openAlerts = new DemoTriage(nurse, physician, patientIds, patients).work();
-        for (DemoPatient patient : patients) {
-            sendReadings(patient, true);
-        }
-        new DemoFollowUp(nurse, physician, days, setup).create(patients, patientIds, openAlerts);
-        awaitEvaluation.run();
-        watch.lap("triage, tasks and notes");
+        new DemoFollowUp(nurse, physician, days, setup).create(patients, patientIds, triage.openByPatient());
+        watch.lap("tasks and notes");
     }
 
     /** Logs how long each step took (counts and durations only). */
@@ -106,9 +127,10 @@ final class DemoClinic {
         return programs;
     }
 
-    private void enroll(DemoPatient patient, Map<DemoPlan, String> programs, Map<String, String> presets) {
+    /** Registers the patient with diagnoses, consents and enrollments; returns the enrollment ids. */
+    private List<String> enroll(DemoPatient patient, Map<DemoPlan, String> programs, Map<String, String> presets) {
         String id = admin.create("/api/v1/patients", patient.request());
-        patientIds.add(id);
+        patientIds.set(patients.indexOf(patient), id);
         LocalDate enrolled = enrolledOn(patient);
         for (int i = 0; i < patient.diagnoses().size(); i++) {
             Diagnosis diagnosis = patient.diagnoses().get(i);
@@ -135,24 +157,26 @@ final class DemoClinic {
             }
             enrollments.add(admin.create("/api/v1/enrollments", body));
         }
-        enrollmentIds.add(enrollments);
+        return enrollments;
     }
 
-    /**
-     * The patient's readings, one batch per enrollment: before the episode cut first (for a patient
-     * whose bad stretch ended three days ago), the rest once its alert has been worked.
-     */
-    private void sendReadings(DemoPatient patient, boolean afterEpisode) {
-        int index = patients.indexOf(patient);
-        boolean split = patient.course() == DemoCourse.EPISODE;
-        if (afterEpisode && !split) {
+    /** Which of a patient's readings to send: all of them, or an episode patient's before or after the cut. */
+    private enum Part {
+        ALL, UNTIL_CUT, SINCE_CUT
+    }
+
+    /** The patient's readings, one batch per enrollment. */
+    private void sendReadings(int index, Part part) {
+        DemoPatient patient = patients.get(index);
+        boolean episode = patient.course() == DemoCourse.EPISODE;
+        if (episode == (part == Part.ALL)) {
             return;
         }
         for (Enrollment enrollment : patient.enrollments()) {
             List<Map<String, Object>> batch = new ArrayList<>();
             for (Reading reading : DemoReadings.of(patient, enrollment, days, enrolledOn(patient))) {
-                boolean late = !reading.recordedAt().isBefore(days.episodeCut());
-                if (split && late != afterEpisode) {
+                boolean sinceCut = !reading.recordedAt().isBefore(days.episodeCut());
+                if (part != Part.ALL && sinceCut != (part == Part.SINCE_CUT)) {
                     continue;
                 }
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -189,9 +213,10 @@ final class DemoClinic {
             DemoPatient patient = patients.get(p);
             String base = "/api/v1/patients/" + patientIds.get(p) + "/medications";
             LocalDate started = enrolledOn(patient).minusYears(1 + patient.number() % 4);
-            for (DemoMedications.Medication medication : DemoMedications.of(patient.preset())) {
+            List<DemoMedications.Medication> medications = DemoMedications.of(patient.preset());
+            for (DemoMedications.Medication medication : medications) {
                 String id = nurse.create(base, DemoMedications.request(medication, physicianClinician, started));
-                if (DemoMedications.tracked(patient)) {
+                if (DemoMedications.tracked(patient) && medication == medications.get(0)) {
                     for (Map<String, Object> dose : DemoMedications.doses(patient, medication, days)) {
                         doses.add(new DemoApi.Request(base + "/" + id + "/adherence", dose));
                     }
@@ -218,6 +243,30 @@ final class DemoClinic {
         }
         nurse.postAll(byNurse);
         physician.postAll(byPhysician);
+    }
+
+    /** Runs {@code work} for 0…count-1, {@value #PARALLEL} at a time; returns the results in order. */
+    private static <T> List<T> inParallel(int count, IntFunction<T> work) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> work.apply(index)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private LocalDate enrolledOn(DemoPatient patient) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The usual home medications of each preset, and for some patients a month of dose-by-dose
+ * The usual home medications of each preset, and for one patient in five a month of dose-by-dose
  * adherence as the patient app records it (taken on time, late, now and then missed — more often
  * for patients who also skip their measurements).
  */
@@ -60,9 +60,9 @@ final class DemoMedications {
         return body;
     }
 
-    /** Whether the patient's app records adherence (about a third of the patients). */
+    /** Whether the patient's app records adherence of the first medication (one patient in five). */
     static boolean tracked(DemoPatient patient) {
-        return patient.number() % 3 == 1;
+        return patient.number() % 5 == 1;
     }
 
     /** The outcome of every scheduled dose of the last {@link #ADHERENCE_DAYS} days up to now. */

@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * as audited platform administration; everything clinical — 50 patients across the eight standard
  * presets with 60 days of readings, questionnaires, medications, time logs, worked alerts, tasks and
  * notes ({@link DemoClinic}) — is then created through the REST API over the loopback interface,
- * signed in as the demo's administrator, nurse and physician. It runs after the application is
- * ready, so health answers meanwhile. Starting again finds the organization and only prints the
+ * signed in as the demo's administrator, nurse and physician. It runs on its own thread after the
+ * application is ready, so health is UP and requests are served meanwhile. Starting again finds the organization and only prints the
  * sign-in details.
  *
  * <p>The demo password is public (it is printed and documented): the demo is for a local run, and
@@ -49,7 +49,8 @@ public class DemoOrganization {
     private final PasswordEncoder passwords;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private volatile int port;
 
     DemoOrganization(@Value("${vigil.demo.enabled:false}") boolean enabled, PlatformScope platform, JdbcTemplate jdbc,
@@ -67,11 +68,21 @@ public class DemoOrganization {
         port = event.getWebServer().getPort();
     }
 
+    /**
+     * Creates the demo on its own thread once the application is ready, so readiness and health are
+     * UP meanwhile and requests are served; prints the sign-in details when it is done.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         if (!enabled) {
             return;
         }
+        Thread thread = new Thread(this::createAndPrint, "vigil-demo");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void createAndPrint() {
         try {
             long started = System.nanoTime();
             Optional<String> created = ensure();
@@ -81,13 +92,23 @@ public class DemoOrganization {
                     + ": sign in at http://localhost:" + port + "/login");
             System.out.println("    admin@" + DOMAIN + "  nurse@" + DOMAIN + "  physician@" + DOMAIN
                     + "   password: " + PASSWORD);
+            if (created.isEmpty() && patientCount() < DemoRoster.SIZE) {
+                System.out.println("    (incomplete: its creation was interrupted; start with a fresh VIGIL_HOME for a "
+                        + "complete demo)");
+            }
             System.out.println();
         } catch (RuntimeException e) {
-            // The demo is a convenience: the application runs on without it.
-            // Our own failures name only the request (method, path, status); others only their type.
+            // The demo is a convenience: the application runs on without it. Our own failures name
+            // only the request (method, path, status); others only their type.
             log.warn("The demo organization could not be created: {}", e.getMessage() != null
                     && e.getMessage().startsWith("Demo data:") ? e.getMessage() : e.getClass().getSimpleName());
         }
+    }
+
+    private int patientCount() {
+        return platform.call(null, "Demo organization: check it is complete", () -> jdbc.queryForObject(
+                "SELECT count(*) FROM patients p JOIN organizations o ON o.id = p.organization_id WHERE o.domain = ?",
+                Integer.class, DOMAIN));
     }
 
     /** Creates the demo organization unless it exists; returns its id when it was created now. */

@@ -73,6 +73,10 @@ final class DemoReadings {
         if (course == CRISIS) {
             replaceLast("bp_systolic", 186);
             replaceLast("bp_diastolic", 112);
+        } else if (course == WORSENING) {
+            atLeast("bp_systolic", 3, 141);
+        } else if (course == EPISODE) {
+            atLeastBefore(days.episodeCut(), "bp_systolic", 3, 141);
         }
     }
 
@@ -126,12 +130,13 @@ final class DemoReadings {
             long ago = days.daysAgo(day);
             double gain = 0;
             if (course == WORSENING && ago < 8) {
-                gain = 0.55 * (8 - ago);
+                gain = 0.6 * (8 - ago);
             } else if (course == EPISODE && ago >= 3 && ago <= 9) {
                 gain = 0.9 * (10 - ago);
             }
             LocalTime morning = time(6, 30, 75);
-            double kilograms = Math.round((weight + gain + random.nextGaussian() * 0.25) * 10) / 10.0;
+            // Fluid retention is steady gain: less day-to-day noise while it lasts.
+            double kilograms = Math.round((weight + gain + random.nextGaussian() * (gain > 0 ? 0.1 : 0.25)) * 10) / 10.0;
             add(day, morning, List.of(new Reading("weight", kilograms, null)));
             add(day, morning.plusMinutes(4), bp(systolic + gain * 2, diastolic, pulse + (int) Math.round(gain * 2)));
         }
@@ -170,12 +175,7 @@ final class DemoReadings {
             }
         }
         if (course == WORSENING) {
-            List<Reading> saturations = readings.stream().filter(r -> r.metric().equals("spo2"))
-                    .sorted(Comparator.comparing(Reading::recordedAt)).toList();
-            for (int i = 1; i <= 3 && i <= saturations.size(); i++) {
-                Reading reading = saturations.get(saturations.size() - i);
-                replace(reading, Math.min(reading.value().intValue(), 85 + i % 3));
-            }
+            atMost("spo2", 3, 87);
         }
     }
 
@@ -240,6 +240,30 @@ final class DemoReadings {
 
     private Reading last(String metric) {
         return readings.stream().filter(r -> r.metric().equals(metric)).max(Comparator.comparing(Reading::recordedAt)).orElseThrow();
+    }
+
+    /** Raises the last {@code count} values of the metric to at least {@code floor} (plus a little noise). */
+    private void atLeast(String metric, int count, int floor) {
+        atLeastBefore(days.now().plusSeconds(1), metric, count, floor);
+    }
+
+    private void atLeastBefore(Instant end, String metric, int count, int floor) {
+        for (Reading reading : lastOf(metric, count, end)) {
+            replace(reading, Math.max(reading.value().intValue(), floor + random.nextInt(8)));
+        }
+    }
+
+    /** Lowers the last {@code count} values of the metric to at most {@code ceiling} (minus a little noise). */
+    private void atMost(String metric, int count, int ceiling) {
+        for (Reading reading : lastOf(metric, count, days.now().plusSeconds(1))) {
+            replace(reading, Math.min(reading.value().intValue(), ceiling - random.nextInt(3)));
+        }
+    }
+
+    private List<Reading> lastOf(String metric, int count, Instant end) {
+        List<Reading> ofMetric = readings.stream().filter(r -> r.metric().equals(metric) && r.recordedAt().isBefore(end))
+                .sorted(Comparator.comparing(Reading::recordedAt)).toList();
+        return ofMetric.subList(Math.max(0, ofMetric.size() - count), ofMetric.size());
     }
 
     private void replaceLast(String metric, Number value) {

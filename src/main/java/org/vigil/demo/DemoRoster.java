@@ -139,6 +139,8 @@ final class DemoRoster {
             "Bellweather", "Crabtree", "Dewhurst", "Eastwood", "Fenwick", "Gallowglass", "Hawthorne", "Ironside",
             "Juniper", "Kingsley", "Loxley", "Mallory", "Northcott", "Ormsby", "Prescott", "Quenby", "Rookwood");
 
+    static final int SIZE = 50;
+
     private DemoRoster() {
     }
 

@@ -27,11 +27,10 @@ final class DemoTriage {
         }
     }
 
-    /** Works the queue; returns the alerts left open, by patient id (one per patient, the queue's first). */
-    Map<String, String> work() {
+    /** Works the open alerts of the queue. */
+    void work() {
         List<JsonNode> open = new ArrayList<>();
         nurse.get("/api/v1/alerts?size=100").get("items").forEach(open::add);
-        Map<String, String> stillOpen = new LinkedHashMap<>();
         boolean minutesLogged = false;
         boolean acknowledged = false;
         boolean claimed = false;
@@ -62,8 +61,15 @@ final class DemoTriage {
                 nurse.post("/api/v1/alerts/" + id + "/acknowledge", null);
                 acknowledged = true;
             }
-            stillOpen.putIfAbsent(patientId, id);
         }
-        return stillOpen;
+    }
+
+    /** The open alerts now, by patient id (the first in the queue's order for each patient). */
+    Map<String, String> openByPatient() {
+        Map<String, String> open = new LinkedHashMap<>();
+        for (JsonNode alert : nurse.get("/api/v1/alerts?size=100").get("items")) {
+            open.putIfAbsent(alert.get("patientId").asString(), alert.get("id").asString());
+        }
+        return open;
     }
 }
