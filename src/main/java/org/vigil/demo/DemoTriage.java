@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Works the alert queue once the rule engine has raised the demo's alerts, so the queue has history
  * as well as open work: the alerts of patients whose episode is over are acknowledged and resolved
- * by the nurse (the first with the minutes of the call, which become a time log), one high alert is
+ * by the nurse (the first with the minutes of the call, which become a time log; a missing-data alert
+ * of theirs is dismissed, their readings arrive right after), one high alert is
  * acknowledged and so held by the nurse, one critical alert is claimed by the physician, and the rest
  * stay pending.
  */
@@ -40,6 +41,12 @@ final class DemoTriage {
             DemoPatient patient = patientsById.get(patientId);
             if (patient != null && patient.course() == DemoCourse.EPISODE) {
                 nurse.post("/api/v1/alerts/" + id + "/acknowledge", null);
+                if (alert.get("severity").asString().equals("LOW")) {
+                    // Missing data: the episode's last readings were days ago when they were judged.
+                    nurse.post("/api/v1/alerts/" + id + "/dismiss", Map.of("reason",
+                            "Readings were delayed (the home hub was offline); they have arrived since."));
+                    continue;
+                }
                 Map<String, Object> resolution = new LinkedHashMap<>();
                 resolution.put("resolutionNotes", "Called the patient: symptoms reviewed, treatment adjusted with the "
                         + "physician, readings back in the usual range since.");
