@@ -1,6 +1,7 @@
 package org.vigil.demo;
 
 import java.net.http.HttpClient;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -92,7 +93,7 @@ public class DemoOrganization {
                     + ": sign in at http://localhost:" + port + "/login");
             System.out.println("    admin@" + DOMAIN + "  nurse@" + DOMAIN + "  physician@" + DOMAIN
                     + "   password: " + PASSWORD);
-            if (created.isEmpty() && patientCount() < DemoRoster.SIZE) {
+            if (created.isEmpty() && !complete()) {
                 System.out.println("    (incomplete: its creation was interrupted; start with a fresh VIGIL_HOME for a "
                         + "complete demo)");
             }
@@ -105,10 +106,11 @@ public class DemoOrganization {
         }
     }
 
-    private int patientCount() {
+    /** Whether the demo's last write exists: the referral task {@link DemoFollowUp} creates at the end. */
+    private boolean complete() {
         return platform.call(null, "Demo organization: check it is complete", () -> jdbc.queryForObject(
-                "SELECT count(*) FROM patients p JOIN organizations o ON o.id = p.organization_id WHERE o.domain = ?",
-                Integer.class, DOMAIN));
+                "SELECT count(*) FROM tasks t JOIN organizations o ON o.id = t.organization_id "
+                        + "WHERE o.domain = ? AND t.task_type = 'REFERRAL'", Integer.class, DOMAIN) > 0);
     }
 
     /** Creates the demo organization unless it exists; returns its id when it was created now. */
@@ -141,7 +143,7 @@ public class DemoOrganization {
                 () -> {
                     Map<String, String> ids = new LinkedHashMap<>();
                     jdbc.query("SELECT code, id FROM billing_programs WHERE is_active",
-                            (java.sql.ResultSet row) -> {
+                            (ResultSet row) -> {
                                 ids.put(row.getString("code"), row.getString("id"));
                             });
                     return ids;
