@@ -61,7 +61,8 @@ final class DemoClinic {
         Map<String, String> presets = byName(admin.get("/api/v1/library/condition-presets?standardized=true"), "name");
         Map<String, String> templates = byName(admin.get("/api/v1/library/assessment-templates?standardized=true"), "key");
         // Patients are independent of each other: a few are set up at a time, each one's steps in order.
-        // An episode patient's readings wait, so the missing-data check cannot catch them half sent.
+        // An episode patient's readings wait: judged up to the cut, they open the alerts the nurse works
+        // next, and the days since follow at once.
         List<List<String>> enrolled = inParallel(patients.size(), p -> {
             List<String> enrollments = enroll(patients.get(p), programs, presets);
             if (patients.get(p).course() != DemoCourse.EPISODE) {

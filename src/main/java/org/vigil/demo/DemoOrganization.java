@@ -94,8 +94,8 @@ public class DemoOrganization {
             System.out.println("    admin@" + DOMAIN + "  nurse@" + DOMAIN + "  physician@" + DOMAIN
                     + "   password: " + PASSWORD);
             if (created.isEmpty() && !complete()) {
-                System.out.println("    (incomplete: its creation was interrupted; start with a fresh VIGIL_HOME for a "
-                        + "complete demo)");
+                System.out.println("    (it is incomplete, interrupted or made by an older Vigil: start with a fresh "
+                        + "VIGIL_HOME for the full demo)");
             }
             System.out.println();
         } catch (RuntimeException e) {
