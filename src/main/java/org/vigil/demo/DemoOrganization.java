@@ -1,17 +1,15 @@
 package org.vigil.demo;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,15 +21,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.vigil.shared.Ids;
 import org.vigil.tenancy.PlatformScope;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates the demo organization once (when {@code vigil.demo.enabled}, which the {@code ./vigil}
  * run command sets) and prints how to sign in. The organization and its three accounts are created
- * as audited platform administration; everything clinical is then created through the REST API
- * over the loopback interface, signed in as the demo administrator. Starting again finds the
- * organization and only prints the sign-in details.
+ * as audited platform administration; everything clinical — 50 patients across the eight standard
+ * presets with 60 days of readings, questionnaires, medications, time logs, worked alerts, tasks and
+ * notes ({@link DemoClinic}) — is then created through the REST API over the loopback interface,
+ * signed in as the demo's administrator, nurse and physician. It runs on its own thread after the
+ * application is ready, so health is UP and requests are served meanwhile. Starting again finds the organization and only prints the
+ * sign-in details.
  *
  * <p>The demo password is public (it is printed and documented): the demo is for a local run, and
  * is off unless enabled.
@@ -41,6 +41,7 @@ public class DemoOrganization {
 
     public static final String DOMAIN = "demo.vigil.test";
     public static final String PASSWORD = "vigil-demo-clinic";
+    static final String TIME_ZONE = "America/New_York";
     private static final Logger log = LoggerFactory.getLogger(DemoOrganization.class);
 
     private final boolean enabled;
@@ -49,7 +50,8 @@ public class DemoOrganization {
     private final PasswordEncoder passwords;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private volatile int port;
 
     DemoOrganization(@Value("${vigil.demo.enabled:false}") boolean enabled, PlatformScope platform, JdbcTemplate jdbc,
@@ -67,23 +69,48 @@ public class DemoOrganization {
         port = event.getWebServer().getPort();
     }
 
+    /**
+     * Creates the demo on its own thread once the application is ready, so readiness and health are
+     * UP meanwhile and requests are served; prints the sign-in details when it is done.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         if (!enabled) {
             return;
         }
+        Thread thread = new Thread(this::createAndPrint, "vigil-demo");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void createAndPrint() {
         try {
+            long started = System.nanoTime();
             Optional<String> created = ensure();
+            String took = String.format(" in %.1f s", (System.nanoTime() - started) / 1e9);
             System.out.println();
-            System.out.println("  Demo organization \"Vigil Demo Clinic\"" + (created.isPresent() ? " created" : "")
+            System.out.println("  Demo organization \"Vigil Demo Clinic\"" + (created.isPresent() ? " created" + took : "")
                     + ": sign in at http://localhost:" + port + "/login");
             System.out.println("    admin@" + DOMAIN + "  nurse@" + DOMAIN + "  physician@" + DOMAIN
                     + "   password: " + PASSWORD);
+            if (created.isEmpty() && !complete()) {
+                System.out.println("    (it is incomplete, interrupted or made by an older Vigil: start with a fresh "
+                        + "VIGIL_HOME for the full demo)");
+            }
             System.out.println();
         } catch (RuntimeException e) {
-            // The demo is a convenience: the application runs on without it.
-            log.warn("The demo organization could not be created: {}", e.getClass().getSimpleName());
+            // The demo is a convenience: the application runs on without it. Our own failures name
+            // only the request (method, path, status); others only their type.
+            log.warn("The demo organization could not be created: {}", e.getMessage() != null
+                    && e.getMessage().startsWith("Demo data:") ? e.getMessage() : e.getClass().getSimpleName());
         }
+    }
+
+    /** Whether the demo's last write exists: the referral task {@link DemoFollowUp} creates at the end. */
+    private boolean complete() {
+        return platform.call(null, "Demo organization: check it is complete", () -> jdbc.queryForObject(
+                "SELECT count(*) FROM tasks t JOIN organizations o ON o.id = t.organization_id "
+                        + "WHERE o.domain = ? AND t.task_type = 'REFERRAL'", Integer.class, DOMAIN) > 0);
     }
 
     /** Creates the demo organization unless it exists; returns its id when it was created now. */
@@ -98,7 +125,7 @@ public class DemoOrganization {
         Map<String, String> users = new LinkedHashMap<>();
         platform.run(null, "Demo organization: create the organization and its accounts", () -> {
             jdbc.update("INSERT INTO organizations (id, name, type, domain, time_zone, email) "
-                    + "VALUES (?, 'Vigil Demo Clinic', 'CLINIC', ?, 'America/New_York', ?)", organization, DOMAIN,
+                    + "VALUES (?, 'Vigil Demo Clinic', 'CLINIC', ?, ?, ?)", organization, DOMAIN, TIME_ZONE,
                     "front-desk@" + DOMAIN);
             for (String[] account : List.of(new String[] {"admin", "Avery", "Admin", "ORG_ADMIN"},
                     new String[] {"nurse", "Florence", "Nightingale", "NURSE"},
@@ -112,93 +139,38 @@ public class DemoOrganization {
                 users.put(account[0], id);
             }
         });
-        new ThroughTheApi(signIn("admin@" + DOMAIN)).populate(users);
+        Map<String, String> billingPrograms = platform.call(null, "Demo organization: read the billing catalog",
+                () -> {
+                    Map<String, String> ids = new LinkedHashMap<>();
+                    jdbc.query("SELECT code, id FROM billing_programs WHERE is_active",
+                            (ResultSet row) -> {
+                                ids.put(row.getString("code"), row.getString("id"));
+                            });
+                    return ids;
+                });
+        DemoApi admin = DemoApi.signIn(http, json, port, "admin@" + DOMAIN, PASSWORD);
+        DemoApi nurse = DemoApi.signIn(http, json, port, "nurse@" + DOMAIN, PASSWORD);
+        DemoApi physician = DemoApi.signIn(http, json, port, "physician@" + DOMAIN, PASSWORD);
+        DemoDays days = new DemoDays(clock.instant(), ZoneId.of(TIME_ZONE));
+        new DemoClinic(admin, nurse, physician, days,
+                new DemoClinic.Setup(users.get("nurse"), users.get("physician"), billingPrograms),
+                () -> awaitEvaluation(organization)).populate();
         return Optional.of(organization);
     }
 
-    private String signIn(String email) {
-        return send("POST", "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null)
-                .get("accessToken").asString();
-    }
-
-    /** The clinical part of the demo, created as the demo administrator over the REST API. */
-    private final class ThroughTheApi {
-
-        private final String token;
-
-        ThroughTheApi(String token) {
-            this.token = token;
-        }
-
-        void populate(Map<String, String> users) {
-            String physician = post("/api/v1/clinicians", Map.of("firstName", "Grace", "lastName", "Hopper",
-                    "email", "physician@" + DOMAIN, "npiNumber", "1234567893", "credentials", "MD",
-                    "specialization", "Internal Medicine", "userId", users.get("physician")));
-            String nurse = post("/api/v1/clinicians", Map.of("firstName", "Florence", "lastName", "Nightingale",
-                    "email", "nurse@" + DOMAIN, "credentials", "RN", "userId", users.get("nurse")));
-            Map<String, String> presets = new LinkedHashMap<>();
-            for (JsonNode preset : send("GET", "/api/v1/library/condition-presets?standardized=true", null, token)) {
-                presets.put(preset.get("name").asString(), preset.get("id").asString());
+    /**
+     * Waits (at most a minute) until the rule engine has evaluated every reading of the organization:
+     * its event publications are complete (completed ones are deleted). The alerts to work exist then.
+     */
+    private void awaitEvaluation(String organization) {
+        platform.run(null, "Demo organization: wait for the alert evaluation of its readings", () -> {
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            String pending = "SELECT count(*) FROM event_publication WHERE completion_date IS NULL "
+                    + "AND serialized_event LIKE ?";
+            while (jdbc.queryForObject(pending, Integer.class, "%" + organization + "%") > 0
+                    && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
-            String rpm = post("/api/v1/care-programs", Map.of("name", "Remote monitoring",
-                    "type", "REMOTE_PATIENT_MONITORING", "description", "Home vitals with daily review"));
-            String ccm = post("/api/v1/care-programs", Map.of("name", "Chronic care management",
-                    "type", "CHRONIC_CARE_MANAGEMENT", "description", "Monthly care coordination for two or more "
-                            + "chronic conditions"));
-            String bhi = post("/api/v1/care-programs", Map.of("name", "Behavioral health",
-                    "type", "BEHAVIORAL_HEALTH_INTEGRATION", "description", "Depression and anxiety follow-up"));
-            Instant start = clock.instant().minus(Duration.ofDays(60));
-            List<DemoPatient> patients = DemoPatient.ROSTER;
-            for (int i = 0; i < patients.size(); i++) {
-                DemoPatient p = patients.get(i);
-                String patient = post("/api/v1/patients", p.request(i));
-                post("/api/v1/patients/" + patient + "/diagnoses", Map.of("icd10Code", p.icd10(), "label", p.condition(),
-                        "isPrimary", true, "onsetDate", LocalDate.of(2019, 1 + i % 12, 1 + i).toString()));
-                post("/api/v1/patients/" + patient + "/consents", Map.of("type", "PROGRAM", "programType",
-                        p.program(), "consentedOn", start.toString().substring(0, 10), "method", "VERBAL",
-                        "costSharingAcknowledged", true));
-                String program = switch (p.program()) {
-                    case "REMOTE_PATIENT_MONITORING" -> rpm;
-                    case "CHRONIC_CARE_MANAGEMENT" -> ccm;
-                    default -> bhi;
-                };
-                Map<String, Object> enrollment = new LinkedHashMap<>();
-                enrollment.put("patientId", patient);
-                enrollment.put("clinicianId", i % 3 == 0 ? nurse : physician);
-                enrollment.put("careProgramId", program);
-                enrollment.put("startDate", start.plus(Duration.ofDays(i)).toString());
-                String preset = presets.get(p.preset());
-                if (preset != null) {
-                    enrollment.put("conditionPresetId", preset);
-                }
-                post("/api/v1/enrollments", enrollment);
-            }
-        }
-
-        private String post(String path, Map<String, ?> body) {
-            return send("POST", path, body, token).get("id").asString();
-        }
-    }
-
-    private JsonNode send(String method, String path, Object body, String bearer) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            if (bearer != null) {
-                request.header("Authorization", "Bearer " + bearer);
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("Demo data: " + method + " " + path + " answered " + response.statusCode());
-            }
-            return json.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        });
     }
 }
