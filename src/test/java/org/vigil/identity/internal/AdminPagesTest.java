@@ -152,8 +152,9 @@ class AdminPagesTest {
         java.util.regex.Matcher assign = java.util.regex.Pattern.compile("action=\"(/admin/devices/[^/\"]+/assign)\"")
                 .matcher(list.body());
         assertThat(assign.find()).isTrue();
-        assertThat(browser.post(assign.group(1), form(browser, "patientId", "no-such-patient")).status())
-                .isEqualTo(404);
+        Browser.Page unknown = browser.post(assign.group(1), form(browser, "patientId", "no-such-patient"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("id=\"devices-problem\"", "patientId");
         assertThat(browser.post(assign.group(1), form(browser, "patientId", patient))
                 .redirectsTo("/admin/devices?m=assigned")).isTrue();
         assertThat(browser.get("/admin/devices").body()).contains("href=\"/patients/" + patient + "\"", "End assignment");
