@@ -200,4 +200,42 @@ class AdminPagesTest {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.body()).contains("Someone else changed this item");
     }
+
+    @Test
+    void anOrganizationSavesItsCopiesOfAStandardRuleAndPreset() {
+        String standardRule = data.platformString("SELECT id FROM alert_rules WHERE organization_id IS NULL "
+                + "AND is_standardized ORDER BY name LIMIT 1");
+        String conditions = data.platformString("SELECT conditions::text FROM alert_rules WHERE id = ?", standardRule);
+        Browser browser = signedIn(admin);
+
+        Browser.Page cloned = browser.post("/admin/library/rules/" + standardRule + "/clone", form(browser));
+        assertThat(cloned.status()).as(cloned.body()).isEqualTo(302);
+        String rule = cloned.location().substring(cloned.location().lastIndexOf('/') + 1);
+        String version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(browser.get("/admin/library/rules/" + rule).body()).results().findFirst().orElseThrow().group(1);
+        Browser.Page saved = browser.post("/admin/library/rules/" + rule, form(browser, "version", version,
+                "name", "Our rule " + Ids.newId(), "severity", "LOW", "cooldownMinutes", "30", "conditions", conditions,
+                "active", "true"));
+        assertThat(saved.redirectsTo("/admin/library/rules/" + rule + "?m=saved")).as(saved.body()).isTrue();
+        assertThat(data.platformString("SELECT severity || ' ' || cooldown_minutes FROM alert_rules WHERE id = ?", rule))
+                .isEqualTo("LOW 30");
+        assertThat(data.platformString("SELECT severity FROM alert_rules WHERE id = ?", standardRule))
+                .as("the standard is untouched").isNotNull();
+
+        String standardPreset = data.platformString("SELECT id FROM condition_presets WHERE organization_id IS NULL "
+                + "AND is_standardized ORDER BY name LIMIT 1");
+        Browser.Page presetCopy = browser.post("/admin/library/presets/" + standardPreset + "/clone", form(browser));
+        assertThat(presetCopy.status()).as(presetCopy.body()).isEqualTo(302);
+        String preset = presetCopy.location().substring(presetCopy.location().lastIndexOf('/') + 1);
+        Browser.Page edit = browser.get("/admin/library/presets/" + preset);
+        assertThat(edit.body()).contains("id=\"preset-form\"", "value=\"" + rule + "\"");
+        String presetVersion = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(edit.body()).results().findFirst().orElseThrow().group(1);
+        Browser.Page savedPreset = browser.post("/admin/library/presets/" + preset, form(browser, "version",
+                presetVersion, "name", "Our preset " + Ids.newId(), "rules", rule));
+        assertThat(savedPreset.redirectsTo("/admin/library/presets/" + preset + "?m=saved")).as(savedPreset.body())
+                .isTrue();
+        assertThat(data.platformString("SELECT string_agg(alert_rule_id, ',') FROM condition_preset_alert_rules "
+                + "WHERE condition_preset_id = ?", preset)).isEqualTo(rule);
+    }
 }
