@@ -159,6 +159,17 @@
     });
   }
 
+  /* ---- <input type="file" data-data-url-into="id">: the chosen file becomes that field's data: URL
+   *      (the file itself is never uploaded; the server validates the URL like any other) ---- */
+  document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches('input[type="file"][data-data-url-into]') || !input.files || !input.files[0]) { return; }
+    var target = document.getElementById(input.getAttribute('data-data-url-into'));
+    var reader = new FileReader();
+    reader.onload = function () { if (target) { target.value = reader.result; } };
+    reader.readAsDataURL(input.files[0]);
+  });
+
   document.addEventListener('DOMContentLoaded', function () { drawCharts(document); tick(); });
   document.addEventListener('htmx:afterSettle', function (event) { drawCharts(event.detail.elt); tick(); });
   window.vigil = { drawCharts: drawCharts, flash: flash };

@@ -10,12 +10,14 @@ import org.vigil.identity.Caller;
 import org.vigil.shared.web.WebPage;
 import org.vigil.tenancy.ActiveMembership;
 import org.vigil.tenancy.MembershipDirectory;
+import org.vigil.tenancy.OrganizationBranding;
 import org.vigil.tenancy.Permission;
 
 /**
  * What every page's frame shows ({@code fragments :: nav}): who is signed in, in which
  * organization, the organizations they may switch to, and the sections their permissions open.
- * A section a member may not use is not offered (its pages refuse them anyway).
+ * A section a member may not use is not offered (its pages refuse them anyway). {@code logoUrl} is the
+ * organization's banner logo (a validated data: URL, see {@link OrganizationBranding}) or null.
  */
 @ControllerAdvice(annotations = WebPage.class)
 class WebLayout {
@@ -36,15 +38,17 @@ class WebLayout {
     }
 
     record Frame(String userName, String email, String organizationName, String role, String organizationId,
-            List<ActiveMembership> memberships, List<Link> links) {
+            List<ActiveMembership> memberships, List<Link> links, String logoUrl) {
     }
 
     private final MembershipDirectory memberships;
     private final Profiles profiles;
+    private final OrganizationBranding branding;
 
-    WebLayout(MembershipDirectory memberships, Profiles profiles) {
+    WebLayout(MembershipDirectory memberships, Profiles profiles, OrganizationBranding branding) {
         this.memberships = memberships;
         this.profiles = profiles;
+        this.branding = branding;
     }
 
     @ModelAttribute("frame")
@@ -63,6 +67,6 @@ class WebLayout {
         Profiles.Profile profile = profiles.of(caller.userId());
         return new Frame(profile.displayName(), profile.email(), membership.organizationName(),
                 membership.role().name(), membership.organizationId(), memberships.forUser(caller.userId()),
-                List.copyOf(links));
+                List.copyOf(links), branding.of(membership.organizationId(), caller.userId()).logoUrl());
     }
 }

@@ -25,7 +25,8 @@ import org.vigil.tenancy.TenantScope;
 class Members {
 
     private static final String MEMBERS = """
-            SELECT uo.user_id, u.email, u.first_name, u.last_name, uo.role, uo.is_active, uo.joined_at, uo.permissions
+            SELECT uo.user_id, u.email, u.first_name, u.last_name, uo.role, uo.is_active, uo.joined_at, uo.permissions,
+                   u.mfa_enabled
             FROM user_organizations uo JOIN users u ON u.id = uo.user_id
             WHERE uo.organization_id = ?
             """;
@@ -103,6 +104,7 @@ class Members {
         String[] grants = (String[]) rs.getArray("permissions").getArray();
         return new MemberView(rs.getString("user_id"), rs.getString("email"), name.isEmpty() ? null : name,
                 Role.valueOf(rs.getString("role")), rs.getBoolean("is_active"),
-                rs.getTimestamp("joined_at").toInstant(), Arrays.stream(grants).sorted().toList());
+                rs.getTimestamp("joined_at").toInstant(), Arrays.stream(grants).sorted().toList(),
+                rs.getBoolean("mfa_enabled"));
     };
 }

@@ -11,10 +11,10 @@ import java.util.Objects;
 /**
  * An organization's settings: its time zone (column {@code organizations.time_zone}) and, in the
  * {@code settings} JSON, the alert SLA minutes per severity, the billing programs it offers and
- * whether its members must use MFA.
+ * whether its members must use MFA, and its {@link Branding} (never null; its parts may be).
  */
 record OrganizationSettings(String timeZone, Map<String, Integer> slaMinutes, List<String> billingProgramsOffered,
-        boolean mfaRequired) {
+        boolean mfaRequired, Branding branding) {
 
     static final List<String> SEVERITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
     private static final List<Integer> DEFAULT_MINUTES = List.of(1440, 480, 120, 30);
@@ -23,6 +23,16 @@ record OrganizationSettings(String timeZone, Map<String, Integer> slaMinutes, Li
     OrganizationSettings {
         slaMinutes = ordered(slaMinutes);
         billingProgramsOffered = List.copyOf(new LinkedHashSet<>(billingProgramsOffered));
+        branding = branding == null ? Branding.NONE : branding;
+    }
+
+    OrganizationSettings(String timeZone, Map<String, Integer> slaMinutes, List<String> billingProgramsOffered,
+            boolean mfaRequired) {
+        this(timeZone, slaMinutes, billingProgramsOffered, mfaRequired, Branding.NONE);
+    }
+
+    OrganizationSettings withBranding(Branding next) {
+        return new OrganizationSettings(timeZone, slaMinutes, billingProgramsOffered, mfaRequired, next);
     }
 
     static OrganizationSettings defaults(String timeZone) {
@@ -30,13 +40,13 @@ record OrganizationSettings(String timeZone, Map<String, Integer> slaMinutes, Li
     }
 
     OrganizationSettings withTimeZone(String zone) {
-        return new OrganizationSettings(zone, slaMinutes, billingProgramsOffered, mfaRequired);
+        return new OrganizationSettings(zone, slaMinutes, billingProgramsOffered, mfaRequired, branding);
     }
 
     /** These settings with the given parts replaced; a null part keeps the current value. */
     OrganizationSettings with(Map<String, Integer> sla, List<String> programs, Boolean mfa) {
         return new OrganizationSettings(timeZone, sla == null ? slaMinutes : sla,
-                programs == null ? billingProgramsOffered : programs, mfa == null ? mfaRequired : mfa);
+                programs == null ? billingProgramsOffered : programs, mfa == null ? mfaRequired : mfa, branding);
     }
 
     /** The names of the settings that differ from {@code other}. */
@@ -53,6 +63,9 @@ record OrganizationSettings(String timeZone, Map<String, Integer> slaMinutes, Li
         }
         if (mfaRequired != other.mfaRequired) {
             changed.add("mfaRequired");
+        }
+        if (!branding.equals(other.branding)) {
+            changed.add("branding");
         }
         return changed;
     }

@@ -39,7 +39,8 @@ class OrganizationSettingsController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SettingsRequest request) {
         long expected = IfMatch.expectedVersion(ifMatch);
-        return respond(settings.replace(caller.organizationId(), caller.userId(), expected, request.toSettings()));
+        return respond(settings.replace(caller.organizationId(), caller.userId(), expected, request.toSettings(),
+                request.branding() == null));
     }
 
     private static ResponseEntity<OrganizationSettings> respond(OrganizationSettingsService.Versioned versioned) {

@@ -17,4 +17,11 @@ public class OrganizationSettingsReader {
     public Map<String, Integer> slaMinutes(String storedSettings) {
         return settingsJson.read(null, storedSettings).slaMinutes();
     }
+
+    /** The validated branding (logo data URL, #rrggbb colour, the text colour on it), parts null when unset. */
+    public String[] branding(String storedSettings) {
+        Branding branding = settingsJson.read(null, storedSettings).branding();
+        return new String[] {branding.logoUrl(), branding.primaryColor(),
+                branding.primaryColor() == null ? null : Branding.textOn(branding.primaryColor())};
+    }
 }

@@ -43,20 +43,28 @@ class OrganizationSettingsService {
     }
 
     Versioned replace(String organizationId, String userId, long expectedVersion, OrganizationSettings next) {
+        return replace(organizationId, userId, expectedVersion, next, false);
+    }
+
+    /** As {@link #replace}, keeping the stored branding when {@code keepBranding} (a request without it). */
+    Versioned replace(String organizationId, String userId, long expectedVersion, OrganizationSettings next,
+            boolean keepBranding) {
         return tenantScope.call(organizationId, userId, () -> {
             Row row = row(organizationId, " FOR UPDATE");
             if (row.version() != expectedVersion) {
                 throw IfMatch.stale();
             }
-            List<String> changed = next.changedFrom(settingsJson.read(row.timeZone(), row.settings()));
+            OrganizationSettings current = settingsJson.read(row.timeZone(), row.settings());
+            OrganizationSettings replacement = keepBranding ? next.withBranding(current.branding()) : next;
+            List<String> changed = replacement.changedFrom(current);
             if (changed.isEmpty()) {
-                return new Versioned(next, row.version());
+                return new Versioned(replacement, row.version());
             }
             jdbc.update("UPDATE organizations SET time_zone = ?, settings = ?::jsonb, version = version + 1 "
-                    + "WHERE id = ? AND version = ?", next.timeZone(), settingsJson.write(row.settings(), next),
+                    + "WHERE id = ? AND version = ?", replacement.timeZone(), settingsJson.write(row.settings(), replacement),
                     organizationId, expectedVersion);
             events.publishEvent(new OrganizationSettingsChanged(organizationId, userId, changed));
-            return new Versioned(next, row.version() + 1);
+            return new Versioned(replacement, row.version() + 1);
         });
     }
 

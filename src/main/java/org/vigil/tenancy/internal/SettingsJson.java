@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes the typed part of {@code organizations.settings} (camelCase keys
- * {@code slaMinutes}, {@code billingProgramsOffered}, {@code mfaRequired}). Keys it does not know
+ * {@code slaMinutes}, {@code billingProgramsOffered}, {@code mfaRequired}, {@code branding}). Keys it does not know
  * are kept as they are; a missing or malformed value reads as its default.
  */
 @Component
@@ -41,7 +41,15 @@ class SettingsJson {
             }
         });
         boolean mfa = root.path("mfaRequired").isBoolean() && root.path("mfaRequired").booleanValue();
-        return new OrganizationSettings(timeZone, sla, programs, mfa);
+        JsonNode branding = root.path("branding");
+        return new OrganizationSettings(timeZone, sla, programs, mfa, new Branding(
+                text(branding.path("logoUrl"), LogoUrl.Validator::valid),
+                text(branding.path("primaryColor"), colour -> colour.matches(Branding.COLOUR))));
+    }
+
+    /** A stored text that is still valid, or null (a malformed value reads as none). */
+    private static String text(JsonNode node, java.util.function.Predicate<String> valid) {
+        return node.isString() && valid.test(node.asString()) ? node.asString() : null;
     }
 
     /** {@code stored} with the typed settings written over it (the time zone lives in its own column). */
@@ -52,6 +60,13 @@ class SettingsJson {
         ArrayNode programs = root.putArray("billingProgramsOffered");
         settings.billingProgramsOffered().forEach(programs::add);
         root.put("mfaRequired", settings.mfaRequired());
+        ObjectNode branding = root.putObject("branding");
+        if (settings.branding().logoUrl() != null) {
+            branding.put("logoUrl", settings.branding().logoUrl());
+        }
+        if (settings.branding().primaryColor() != null) {
+            branding.put("primaryColor", settings.branding().primaryColor());
+        }
         return json.writeValueAsString(root);
     }
 

@@ -1,5 +1,6 @@
 package org.vigil.tenancy.internal;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,7 +10,10 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
-/** The complete settings of an organization, as sent to {@code PUT /api/v1/organization/settings}. */
+/**
+ * The complete settings of an organization, as sent to {@code PUT /api/v1/organization/settings}.
+ * {@code branding} may be left out (clients older than it): the current branding is then kept.
+ */
 record SettingsRequest(
         @NotBlank @Size(max = 64) @TimeZoneId String timeZone,
         @NotNull @Size(min = 4, max = 4, message = SettingsRequest.ALL_SEVERITIES)
@@ -18,7 +22,8 @@ record SettingsRequest(
         @NotNull @Size(max = 20)
         List<@NotNull @Pattern(regexp = SettingsRequest.PROGRAM, message = SettingsRequest.PROGRAM_MESSAGE) String>
                 billingProgramsOffered,
-        @NotNull Boolean mfaRequired) {
+        @NotNull Boolean mfaRequired,
+        @Valid Branding branding) {
 
     static final String SEVERITY = "LOW|MEDIUM|HIGH|CRITICAL";
     static final String ALL_SEVERITIES = "must give minutes for each of LOW, MEDIUM, HIGH and CRITICAL";
@@ -28,6 +33,6 @@ record SettingsRequest(
     static final String PROGRAM_MESSAGE = "must be a program code such as RPM, RTM, CCM, PCM, APCM or BHI";
 
     OrganizationSettings toSettings() {
-        return new OrganizationSettings(timeZone, slaMinutes, billingProgramsOffered, mfaRequired);
+        return new OrganizationSettings(timeZone, slaMinutes, billingProgramsOffered, mfaRequired, branding);
     }
 }
