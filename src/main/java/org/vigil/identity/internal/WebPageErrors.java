@@ -102,9 +102,26 @@ class WebPageErrors {
                 request, response);
     }
 
-    private static String page(int status, String detail, Model model, HttpServletRequest request,
+    private final WebLayout layout;
+
+    WebPageErrors(WebLayout layout) {
+        this.layout = layout;
+    }
+
+    private String page(int status, String detail, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         response.setStatus(status);
+        // The error page keeps the frame (navigation, who is signed in): model attributes of
+        // controller advice are not applied to exception handlers, so it is added here.
+        if (request.getHeader("HX-Request") == null
+                && org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                        instanceof org.vigil.identity.CallerAuthentication signedIn) {
+            try {
+                model.addAttribute("frame", layout.frame(signedIn.caller(), request));
+            } catch (RuntimeException frameFailed) {
+                log.warn("The error page's frame could not be built: {}", frameFailed.getClass().getName());
+            }
+        }
         model.addAttribute("status", status);
         model.addAttribute("detail", detail);
         return request.getHeader("HX-Request") != null ? "fragments :: flash" : "problem";
