@@ -201,10 +201,11 @@
     }
   });
 
-  /* Selected rows: inside [data-selection="id"], the row of the [data-select-id] element clicked is
-   * marked selected, and stays marked when the container's content is refreshed. */
+  /* Selected rows: inside [data-selectable], the row of the [data-select-id] element clicked is
+   * marked selected (the id is kept in data-selected), and stays marked when the container's
+   * content is refreshed. */
   function markSelection(box) {
-    var id = box.getAttribute('data-selection');
+    var id = box.getAttribute('data-selected');
     box.querySelectorAll('[data-select-id]').forEach(function (el) {
       var row = el.closest('tr') || el;
       row.classList.toggle('selected', !!id && el.getAttribute('data-select-id') === id);
@@ -212,14 +213,14 @@
   }
   document.addEventListener('click', function (event) {
     var el = event.target.closest && event.target.closest('[data-select-id]');
-    var box = el && el.closest('[data-selection]');
+    var box = el && el.closest('[data-selectable]');
     if (box) {
-      box.setAttribute('data-selection', el.getAttribute('data-select-id'));
+      box.setAttribute('data-selected', el.getAttribute('data-select-id'));
       markSelection(box);
     }
   });
   document.addEventListener('htmx:afterSettle', function () {
-    document.querySelectorAll('[data-selection]').forEach(markSelection);
+    document.querySelectorAll('[data-selectable]').forEach(markSelection);
   });
 
   window.vigil = { drawCharts: drawCharts, flash: flash };

@@ -303,7 +303,7 @@ class TriagePage {
     }
 
     record Panel(AlertContext.View view, PatientLabels.Label patient, List<String> evidence, List<Chart> charts,
-            boolean open, boolean mine, boolean claimedByOther, List<Integer> escalationLevels) {
+            boolean open, boolean mine, boolean claimedByOther, List<Integer> escalationLevels, boolean closedByMe) {
 
         public AlertView alert() {
             return view.alert();
@@ -368,7 +368,8 @@ class TriagePage {
             levels.add(level);
         }
         model.addAttribute("panel", new Panel(view, patient, evidence, charts, open, mine,
-                alert.claimedById() != null && !mine, levels));
+                alert.claimedById() != null && !mine, levels,
+                caller.userId().equals(alert.resolvedById())));
         model.addAttribute("fmt", new Format(zone(caller), clock.instant()));
         model.addAttribute("mayWork", caller.may(Permission.ALERT_WORK));
         model.addAttribute("snoozeChoices", SNOOZE_HOURS.stream().map(h -> new Choice(String.valueOf(h),

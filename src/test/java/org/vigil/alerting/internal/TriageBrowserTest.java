@@ -73,10 +73,11 @@ class TriageBrowserTest {
         browser = RealBrowser.open(port);
         browser.signIn(nurse.email(), Accounts.PASSWORD);
         assertThat(browser.path()).isEqualTo("/");
-        assertThat(browser.await("#card-alerts .figure").getText()).isEqualTo("1");
-        assertThat(browser.find("#card-alerts").getText()).contains("CRITICAL 1");
-        assertThat(browser.all("#card-billing")).as("a nurse has no BILLING_READ").isEmpty();
         browser.screenshot("dashboard");
+        assertThat(browser.await("#card-alerts .figure").getText()).isEqualTo("1");
+        assertThat(browser.find("#card-alerts a[href='/triage?severity=CRITICAL'] strong").getText()).isEqualTo("1");
+        assertThat(browser.find("#card-alerts a[href='/triage?severity=HIGH'] strong").getText()).isEqualTo("0");
+        assertThat(browser.all("#card-billing")).as("a nurse has no BILLING_READ").isEmpty();
         browser.assertNoConsoleErrors();
 
         browser.click("#card-alerts .figure a");
@@ -97,6 +98,10 @@ class TriageBrowserTest {
         assertThat(browser.all("#panel-content canvas[data-chart]")).as("the recent systolic values").hasSize(1);
         assertThat(browser.find("tr[data-alert-id='" + alert + "']").getAttribute("class")).contains("selected");
         browser.screenshot("triage");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView()", browser.find("#panel-content .panel-chart"));
+        browser.screenshot("triage-context");
+        browser.assertNoConsoleErrors();
 
         browser.click("#action-claim");
         browser.await("#action-unclaim");
