@@ -35,15 +35,18 @@ class TriageRenderTimeTest {
     void dashboardAndTriageRenderQuicklyOnDemoData() {
         String clinic = demo.ensure().orElseGet(() -> data.platformString(
                 "SELECT id FROM organizations WHERE domain = ?", DemoOrganization.DOMAIN));
-        String rule = data.alertRule(clinic);
-        int patients = count(clinic);
+        int patients = Math.max(1, count(clinic));
+        List<String> rules = new ArrayList<>();
+        for (int r = 0; r <= 300 / patients; r++) {
+            rules.add(data.alertRule(clinic)); // one open alert per patient and rule
+        }
         for (int i = 0; i < 300; i++) {
             String severity = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW").get(i % 4);
             data.platformUpdate("INSERT INTO alerts (id, organization_id, patient_id, rule_id, severity, priority, message, "
                     + "risk_score, sla_breach_time, triggered_at) SELECT ?, ?, p.id, ?, ?, 5, 'Load test alert', ?, "
                     + "now() + make_interval(mins => ?), now() - make_interval(mins => ?) FROM patients p "
-                    + "WHERE p.organization_id = ? ORDER BY p.id OFFSET ? LIMIT 1", Ids.newId(), clinic, rule, severity,
-                    (i % 10) * 1.0, (i % 7) * 30 - 60, i, clinic, i % Math.max(1, patients));
+                    + "WHERE p.organization_id = ? ORDER BY p.id OFFSET ? LIMIT 1", Ids.newId(), clinic, rules.get(i / patients), severity,
+                    (i % 10) * 1.0, (i % 7) * 30 - 60, i, clinic, i % patients);
         }
         assertThat(data.platformQuery("SELECT count(*)::int FROM alerts WHERE organization_id = ? AND status = 'PENDING'",
                 clinic)).isGreaterThanOrEqualTo(300);
@@ -54,7 +57,8 @@ class TriageRenderTimeTest {
         physician.follow(physician.post("/login", Map.of("email", "physician@" + DemoOrganization.DOMAIN,
                 "password", DemoOrganization.PASSWORD, "_csrf", login.csrf())));
 
-        for (String path : List.of("/", "/triage", "/triage?severity=CRITICAL&slaBreached=true",
+        // "/account" is a foundation page with only the frame's reads: the machine's baseline.
+        for (String path : List.of("/account", "/", "/triage", "/triage/list", "/triage?severity=CRITICAL&slaBreached=true",
                 "/triage/alerts/" + alert)) {
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < 13; i++) {
@@ -67,8 +71,8 @@ class TriageRenderTimeTest {
                 }
             }
             Collections.sort(millis);
-            System.out.printf("RENDER %-45s median %4d ms, worst %4d ms (10 requests)%n", path,
-                    millis.get(millis.size() / 2), millis.get(millis.size() - 1));
+            System.out.printf("RENDER %-45s best %4d ms, median %4d ms, worst %4d ms (10 requests)%n", path,
+                    millis.get(0), millis.get(millis.size() / 2), millis.get(millis.size() - 1));
             assertThat(millis.get(millis.size() / 2)).as("median render of " + path).isLessThan(1500);
         }
     }
