@@ -172,5 +172,67 @@
 
   document.addEventListener('DOMContentLoaded', function () { drawCharts(document); tick(); });
   document.addEventListener('htmx:afterSettle', function (event) { drawCharts(event.detail.elt); tick(); });
+  /* ==== dashboard and triage ==== */
+
+  /* Field errors: an htmx answer (422) listing <li data-field="name">message</li> puts each message
+   * into the sent form's [data-error-for="name"] element instead of one message for the form.
+   * Runs in the capture phase, before the general handler above, and stops it when it placed all. */
+  document.addEventListener('htmx:responseError', function (event) {
+    var xhr = event.detail.xhr, elt = event.detail.elt;
+    var form = elt && (elt.tagName === 'FORM' ? elt : elt.closest && elt.closest('form'));
+    if (!form || !xhr || !xhr.responseText || xhr.responseText.indexOf('data-field') < 0) { return; }
+    var doc = new DOMParser().parseFromString(xhr.responseText, 'text/html');
+    var items = doc.querySelectorAll('[data-field]');
+    if (!items.length) { return; }
+    form.querySelectorAll('[data-error-for]').forEach(function (place) { place.textContent = ''; place.hidden = true; });
+    var unplaced = [];
+    items.forEach(function (item) {
+      var place = form.querySelector('[data-error-for="' + item.getAttribute('data-field') + '"]');
+      if (place) {
+        place.textContent = item.textContent;
+        place.hidden = false;
+      } else {
+        unplaced.push(item.textContent);
+      }
+    });
+    if (!unplaced.length) {
+      event.stopImmediatePropagation();
+      var first = form.querySelector('[data-error-for]:not([hidden])');
+      var field = first && first.id ? form.querySelector('[aria-describedby~="' + first.id + '"]') : null;
+      if (field) { field.focus(); }
+    }
+  }, true);
+  /* A form that was sent again starts without its old field errors. */
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    var form = event.detail.elt;
+    if (form && form.tagName === 'FORM') {
+      form.querySelectorAll('[data-error-for]').forEach(function (place) { place.textContent = ''; place.hidden = true; });
+      var general = form.getAttribute('data-errors') && document.getElementById(form.getAttribute('data-errors'));
+      if (general) { general.textContent = ''; general.hidden = true; }
+    }
+  });
+
+  /* Selected rows: inside [data-selectable], the row of the [data-select-id] element clicked is
+   * marked selected (the id is kept in data-selected), and stays marked when the container's
+   * content is refreshed. */
+  function markSelection(box) {
+    var id = box.getAttribute('data-selected');
+    box.querySelectorAll('[data-select-id]').forEach(function (el) {
+      var row = el.closest('tr') || el;
+      row.classList.toggle('selected', !!id && el.getAttribute('data-select-id') === id);
+    });
+  }
+  document.addEventListener('click', function (event) {
+    var el = event.target.closest && event.target.closest('[data-select-id]');
+    var box = el && el.closest('[data-selectable]');
+    if (box) {
+      box.setAttribute('data-selected', el.getAttribute('data-select-id'));
+      markSelection(box);
+    }
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    document.querySelectorAll('[data-selectable]').forEach(markSelection);
+  });
+
   window.vigil = { drawCharts: drawCharts, flash: flash };
 })();

@@ -5,9 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.vigil.identity.AccountEvent;
@@ -16,8 +14,8 @@ import org.vigil.tenancy.ActiveMembership;
 import org.vigil.tenancy.MembershipDirectory;
 
 /**
- * The signed-in home page (a placeholder until the clinician UI replaces it) and the organization
- * switcher of the web session.
+ * The organization switcher of the web session. (The signed-in home page, the dashboard at
+ * {@code /}, is the web module's {@code DashboardPage}.)
  */
 @org.vigil.shared.web.WebPage
 class WebHomeController {
@@ -31,11 +29,6 @@ class WebHomeController {
         this.memberships = memberships;
         this.sessions = sessions;
         this.events = events;
-    }
-
-    @GetMapping("/")
-    String home() {
-        return "home";
     }
 
     /** Acts in another organization the user is an active member of; any other id: 404. */

@@ -1,0 +1,556 @@
+package org.vigil.alerting.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.vigil.alerting.AlertStatus;
+import org.vigil.carework.TimeLogActivity;
+import org.vigil.identity.Caller;
+import org.vigil.library.AlertSeverity;
+import org.vigil.library.MetricCatalog;
+import org.vigil.patients.PatientLabels;
+import org.vigil.shared.web.ApiProblem;
+import org.vigil.shared.web.WebPage;
+import org.vigil.tenancy.OrganizationZones;
+import org.vigil.tenancy.Permission;
+import org.vigil.tenancy.TenantScope;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The triage queue in the browser: the open alerts in the queue API's order with its filters
+ * ({@link Triage#list}), the selected alert's context beside the list ({@link AlertContext}), and
+ * the alert actions with the API's rules ({@link Triage} and the bean validation of
+ * {@link AlertRequests}). The list refreshes itself on the organization's alert changes (the
+ * web-session stream {@code /triage/stream}, the same {@link AlertStream} as the API's) and after
+ * each action ({@code HX-Trigger: triage-changed}).
+ */
+@WebPage
+class TriagePage {
+
+    static final int PAGE_SIZE = 25;
+    /** Snooze choices, in hours; the service refuses more than 7 days. */
+    static final List<Integer> SNOOZE_HOURS = List.of(1, 4, 8, 24, 72, 168);
+    static final int MAX_LEVEL = 10;
+
+    private final TenantScope tenantScope;
+    private final Triage triage;
+    private final AlertContext context;
+    private final AlertStream stream;
+    private final PatientLabels patients;
+    private final MetricCatalog metrics;
+    private final OrganizationZones zones;
+    private final Validator validator;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    TriagePage(TenantScope tenantScope, Triage triage, AlertContext context, AlertStream stream, PatientLabels patients,
+            MetricCatalog metrics, OrganizationZones zones, Validator validator, JsonMapper json, Clock clock) {
+        this.tenantScope = tenantScope;
+        this.triage = triage;
+        this.context = context;
+        this.stream = stream;
+        this.patients = patients;
+        this.metrics = metrics;
+        this.zones = zones;
+        this.validator = validator;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------------------- the queue
+
+    /** The filters of the queue as the page's form sends them (all optional; unknown values are a 400 page). */
+    record QueueFilter(List<String> severity, String status, String claimed, String patient, boolean slaBreached,
+            boolean includeSnoozed) {
+
+        static QueueFilter of(List<String> severity, String status, String claimed, String patient, String sla,
+                String snoozed) {
+            List<String> severities = severity == null ? List.of()
+                    : severity.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
+            return new QueueFilter(severities, blankToNull(status), blankToNull(claimed), blankToNull(patient),
+                    "true".equals(sla), "true".equals(snoozed));
+        }
+
+        Triage.Filter toService() {
+            List<AlertSeverity> severities = new ArrayList<>();
+            for (String s : severity) {
+                severities.add(parse(AlertSeverity.class, s, "severity"));
+            }
+            List<AlertStatus> statuses = status == null ? List.of()
+                    : List.of(parse(AlertStatus.class, status, "status"));
+            if (patient != null && patient.length() > 64) {
+                throw ApiProblem.invalid("patient", "is not a patient id");
+            }
+            if (claimed != null && !List.of("me", "unclaimed", "others", "any").contains(claimed)) {
+                throw ApiProblem.invalid("claimed", "must be one of me, unclaimed, others, any");
+            }
+            return new Triage.Filter(severities, statuses, claimed, patient, null, null, slaBreached ? Boolean.TRUE : null,
+                    includeSnoozed);
+        }
+
+        /** The query string of these filters (for links that keep them). */
+        String query() {
+            UriComponentsBuilder b = UriComponentsBuilder.newInstance();
+            severity.forEach(s -> b.queryParam("severity", s));
+            if (status != null) {
+                b.queryParam("status", status);
+            }
+            if (claimed != null) {
+                b.queryParam("claimed", claimed);
+            }
+            if (patient != null) {
+                b.queryParam("patient", patient);
+            }
+            if (slaBreached) {
+                b.queryParam("slaBreached", "true");
+            }
+            if (includeSnoozed) {
+                b.queryParam("includeSnoozed", "true");
+            }
+            String q = b.encode().build().getQuery();
+            return q == null ? "" : q;
+        }
+
+        private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+            try {
+                return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid(field, "is not one of the offered choices");
+            }
+        }
+    }
+
+    /** One row of the queue: the alert and how to name its patient. */
+    record Row(AlertView alert, PatientLabels.Label patient, boolean mine) {
+
+        public String patientName() {
+            return patient == null ? "Patient " + alert.patientId() : patient.displayName();
+        }
+    }
+
+    record Queue(List<Row> rows, String cursor, String nextCursor, QueueFilter filter, String query,
+            PatientLabels.Label patientFilter) {
+
+        public boolean paged() {
+            return cursor != null;
+        }
+
+        /** This queue (same filters and page) with the alert selected. */
+        public String alertLink(String alertId) {
+            return link(cursor, alertId);
+        }
+
+        public String firstLink() {
+            return link(null, null);
+        }
+
+        public String nextLink() {
+            return link(nextCursor, null);
+        }
+
+        private String link(String pageCursor, String alertId) {
+            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/triage").query(query.isEmpty() ? null : query);
+            if (pageCursor != null) {
+                b.queryParam("cursor", pageCursor);
+            }
+            if (alertId != null) {
+                b.queryParam("alert", alertId);
+            }
+            return b.build().toUriString();
+        }
+    }
+
+    record Choice(String value, String label) {
+    }
+
+    @GetMapping("/triage")
+    @PreAuthorize("hasAuthority('ALERT_READ')")
+    String page(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) List<String> severity,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String claimed,
+            @RequestParam(required = false) String patient, @RequestParam(required = false) String slaBreached,
+            @RequestParam(required = false) String includeSnoozed, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String alert, Model model) {
+        QueueFilter filter = QueueFilter.of(severity, status, claimed, patient, slaBreached, includeSnoozed);
+        tenantScope.call(caller.organizationId(), caller.userId(), () -> {
+            queue(caller, filter, cursor, model);
+            if (alert != null && !alert.isBlank()) {
+                panel(caller, alert, model);
+            }
+            return null;
+        });
+        model.addAttribute("severities", severityNames());
+        model.addAttribute("selectedId", alert);
+        return "triage";
+    }
+
+    /** The list alone (htmx: filters, paging, live refresh). */
+    @GetMapping("/triage/list")
+    @PreAuthorize("hasAuthority('ALERT_READ')")
+    String list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) List<String> severity,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String claimed,
+            @RequestParam(required = false) String patient, @RequestParam(required = false) String slaBreached,
+            @RequestParam(required = false) String includeSnoozed, @RequestParam(required = false) String cursor,
+            Model model) {
+        QueueFilter filter = QueueFilter.of(severity, status, claimed, patient, slaBreached, includeSnoozed);
+        tenantScope.call(caller.organizationId(), caller.userId(), () -> {
+            queue(caller, filter, cursor, model);
+            return null;
+        });
+        return "triage :: queue";
+    }
+
+    /**
+     * The organization's alert changes for this page (server-sent events: "ready", then "alert"
+     * per change, ids and states only); the page re-fetches its list on each.
+     */
+    @GetMapping(path = "/triage/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAuthority('ALERT_READ')")
+    SseEmitter stream(@AuthenticationPrincipal Caller caller) {
+        return stream.open(caller.organizationId());
+    }
+
+    private void queue(Caller caller, QueueFilter filter, String cursor, Model model) {
+        String pageCursor = cursor == null || cursor.isBlank() ? null : cursor;
+        if (pageCursor != null && pageCursor.length() > 512) {
+            throw ApiProblem.invalid("cursor", "is not a cursor of this list");
+        }
+        Triage.AlertPage page = triage.list(caller, filter.toService(), pageCursor, PAGE_SIZE);
+        Set<String> ids = new LinkedHashSet<>();
+        page.items().forEach(a -> ids.add(a.patientId()));
+        if (filter.patient() != null) {
+            ids.add(filter.patient());
+        }
+        Map<String, PatientLabels.Label> labels = patients.of(ids);
+        List<Row> rows = page.items().stream()
+                .map(a -> new Row(a, labels.get(a.patientId()), caller.userId().equals(a.claimedById()))).toList();
+        model.addAttribute("queue", new Queue(rows, pageCursor, page.nextCursor(), filter, filter.query(),
+                filter.patient() == null ? null : labels.get(filter.patient())));
+        model.addAttribute("fmt", new Format(zone(caller), clock.instant()));
+        model.addAttribute("mayWork", caller.may(Permission.ALERT_WORK));
+    }
+
+    /** Times as the pages show them: in the organization's zone, and durations in words. */
+    record Format(ZoneId zone, Instant now) {
+
+        public String at(Instant t) {
+            return t == null ? "" : java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH)
+                    .format(t.atZone(zone));
+        }
+
+        /** "in 25 min", "3 h 10 min ago". */
+        public String relative(Instant t) {
+            if (t == null) {
+                return "";
+            }
+            Duration d = Duration.between(now, t);
+            String amount = words(d.abs());
+            return d.isNegative() ? amount + " ago" : "in " + amount;
+        }
+
+        private static String words(Duration d) {
+            long minutes = d.toMinutes();
+            if (minutes < 1) {
+                return "under a minute";
+            }
+            if (minutes < 60) {
+                return minutes + " min";
+            }
+            long hours = minutes / 60;
+            if (hours < 48) {
+                return hours + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+            }
+            return hours / 24 + " days";
+        }
+    }
+
+    private ZoneId zone(Caller caller) {
+        return zones.zoneOf(caller.organizationId());
+    }
+
+    private static List<String> severityNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = AlertSeverity.values().length - 1; i >= 0; i--) {
+            names.add(AlertSeverity.values()[i].name());
+        }
+        return names;
+    }
+
+    // ------------------------------------------------------------------------------- the panel
+
+    /** A metric's recent values as {@code vigil.js} draws them ({@code canvas[data-chart]}). */
+    record Chart(String metric, String label, String unit, String spec, int points) {
+    }
+
+    record Panel(AlertContext.View view, PatientLabels.Label patient, List<String> evidence, List<Chart> charts,
+            boolean open, boolean mine, boolean claimedByOther, List<Integer> escalationLevels, boolean closedByMe) {
+
+        public AlertView alert() {
+            return view.alert();
+        }
+    }
+
+    /** The selected alert's context (404 for an alert of another organization or none). */
+    @GetMapping("/triage/alerts/{id}")
+    @PreAuthorize("hasAuthority('ALERT_READ')")
+    String alert(@AuthenticationPrincipal Caller caller, @PathVariable String id, Model model) {
+        tenantScope.call(caller.organizationId(), caller.userId(), () -> {
+            panel(caller, id, model);
+            return null;
+        });
+        return "triage :: panel";
+    }
+
+    private void panel(Caller caller, String id, Model model) {
+        if (id.length() > 64) {
+            throw ApiProblem.notFound("alert");
+        }
+        AlertContext.View view = context.of(caller, id);
+        AlertView alert = view.alert();
+        PatientLabels.Label patient = patients.of(List.of(alert.patientId())).get(alert.patientId());
+        List<String> evidence = new ArrayList<>();
+        if (view.evidence() != null && view.evidence().isArray()) {
+            view.evidence().forEach(item -> {
+                if (item.path("text").isString()) {
+                    evidence.add(item.get("text").asString());
+                }
+            });
+        }
+        Map<String, MetricCatalog.MetricInfo> infos = new LinkedHashMap<>();
+        if (!view.series().isEmpty()) {
+            metrics.byKeys(view.series().keySet()).forEach(m -> infos.merge(m.key(), m,
+                    (standard, own) -> own.organizationId() != null ? own : standard));
+        }
+        List<Chart> charts = new ArrayList<>();
+        view.series().forEach((metric, points) -> {
+            MetricCatalog.MetricInfo info = infos.get(metric);
+            String label = info == null ? metric : info.displayName();
+            String unit = info == null ? null : info.unit();
+            Map<String, Object> spec = new LinkedHashMap<>();
+            spec.put("unit", unit);
+            List<Object[]> data = points.stream().map(p -> new Object[] {p.at().toEpochMilli(), p.value()}).toList();
+            spec.put("series", List.of(Map.of("label", label, "points", data)));
+            List<Map<String, Object>> bands = new ArrayList<>();
+            if (info != null && (info.normalMin() != null || info.normalMax() != null)) {
+                Map<String, Object> band = new LinkedHashMap<>();
+                band.put("from", info.normalMin());
+                band.put("to", info.normalMax());
+                band.put("kind", "normal");
+                bands.add(band);
+            }
+            spec.put("bands", bands);
+            charts.add(new Chart(metric, label, unit, json.writeValueAsString(spec), points.size()));
+        });
+        boolean open = Triage.OPEN.contains(alert.status());
+        boolean mine = caller.userId().equals(alert.claimedById());
+        List<Integer> levels = new ArrayList<>();
+        for (int level = alert.escalationLevel() + 1; level <= Math.min(MAX_LEVEL, alert.escalationLevel() + 3); level++) {
+            levels.add(level);
+        }
+        model.addAttribute("panel", new Panel(view, patient, evidence, charts, open, mine,
+                alert.claimedById() != null && !mine, levels,
+                caller.userId().equals(alert.resolvedById())));
+        model.addAttribute("fmt", new Format(zone(caller), clock.instant()));
+        model.addAttribute("mayWork", caller.may(Permission.ALERT_WORK));
+        model.addAttribute("snoozeChoices", SNOOZE_HOURS.stream().map(h -> new Choice(String.valueOf(h),
+                h < 24 ? h + (h == 1 ? " hour" : " hours") : h / 24 + (h == 24 ? " day" : " days"))).toList());
+        model.addAttribute("activities", java.util.Arrays.stream(TimeLogActivity.values()).map(a -> new Choice(a.name(),
+                a.name().charAt(0) + a.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' '))).toList());
+    }
+
+    // ------------------------------------------------------------------------------- actions
+
+    @PostMapping("/triage/alerts/{id}/claim")
+    @PreAuthorize("hasAuthority('ALERT_WORK')")
+    String claim(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+            @RequestParam(required = false) Long version, Model model, HttpServletResponse response) {
+        triage.claim(caller, checked(id), version);
+        return changed(caller, id, "You claimed the alert.", model, response);
+    }
+
+    @PostMapping("/triage/alerts/{id}/unclaim")
+    @PreAuthorize("hasAuthority('ALERT_WORK')")
+    String unclaim(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+            @RequestParam(required = false) Long version, Model model, HttpServletResponse response) {
+        triage.unclaim(caller, checked(id), version);
+        return changed(caller, id, "You released your claim.", model, response);
+    }
+
+    @PostMapping("/triage/alerts/{id}/acknowledge")
+    @PreAuthorize("hasAuthority('ALERT_WORK')")
+    String acknowledge(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+            @RequestParam(required = false) Long version, Model model, HttpServletResponse response) {
+        triage.acknowledge(caller, checked(id), version);
+        return changed(caller, id, "Alert acknowledged; it is claimed by you.", model, response);
+    }
+
+    @PostMapping("/triage/alerts/{id}/resolve")
+    @PreAuthorize("hasAuthority('ALERT_WORK')")
+    String resolve(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+            @RequestParam(required = false) Long version, @RequestParam(required = false) String resolutionNotes,
+            @RequestParam(required = false) String actionTaken, @RequestParam(required = false) String minutesSpent,
+            @RequestParam(required = false) String interactiveCommunication,
+            @RequestParam(required = false) String activity, Model model, HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer minutes = null;
+        if (minutesSpent != null && !minutesSpent.isBlank()) {
+            try {
+                minutes = Integer.valueOf(minutesSpent.trim());
+            } catch (NumberFormatException e) {
+                errors.put("minutesSpent", "Enter whole minutes, from 1 to 1440, or leave it empty.");
+            }
+        }
+        TimeLogActivity kind = null;
+        if (activity != null && !activity.isBlank()) {
+            try {
+                kind = TimeLogActivity.valueOf(activity);
+            } catch (IllegalArgumentException e) {
+                errors.put("activity", "Choose one of the offered activities.");
+            }
+        }
+        AlertRequests.Resolve request = new AlertRequests.Resolve(resolutionNotes, actionTaken, minutes,
+                "true".equals(interactiveCommunication), kind);
+        return act(caller, id, request, errors, model, response, "Alert resolved; it has left the queue.",
+                () -> triage.resolve(caller, id, version, request));
+    }
+
+    @PostMapping("/triage/alerts/{id}/dismiss")
+    @PreAuthorize("hasAuthority('ALERT_WORK')")
+    String dismiss(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+            @RequestParam(required = false) Long version, @RequestParam(required = false) String reason, Model model,
+            HttpServletResponse response) {
+        AlertRequests.Dismiss request = new AlertRequests.Dismiss(reason);
+        return act(caller, id, request, new LinkedHashMap<>(), model, response, "Alert dismissed; it has left the queue.",
+                () -> triage.dismiss(caller, id, version, request));
+    }
+
+    @PostMapping("/triage/alerts/{id}/snooze")
+    @PreAuthorize("hasAuthority('ALERT_WORK')")
+    String snooze(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+            @RequestParam(required = false) Long version, @RequestParam(required = false) String hours, Model model,
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Instant until = null;
+        try {
+            int h = Integer.parseInt(hours == null ? "" : hours.trim());
+            if (!SNOOZE_HOURS.contains(h)) {
+                throw new NumberFormatException();
+            }
+            until = clock.instant().plus(Duration.ofHours(h)).minusSeconds(h == 168 ? 60 : 0);
+        } catch (NumberFormatException e) {
+            errors.put("hours", "Choose how long to snooze.");
+        }
+        AlertRequests.Snooze request = new AlertRequests.Snooze(until);
+        return act(caller, id, request, errors, model, response, "Alert snoozed; it returns to the queue when the snooze ends.",
+                () -> triage.snooze(caller, id, version, request));
+    }
+
+    @PostMapping("/triage/alerts/{id}/escalate")
+    @PreAuthorize("hasAuthority('ALERT_WORK')")
+    String escalate(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+            @RequestParam(required = false) Long version, @RequestParam(required = false) String level,
+            @RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer to = null;
+        if (level != null && !level.isBlank()) {
+            try {
+                to = Integer.valueOf(level.trim());
+            } catch (NumberFormatException e) {
+                errors.put("level", "Choose a level.");
+            }
+        }
+        AlertRequests.Escalate request = new AlertRequests.Escalate(to, null, reason);
+        return act(caller, id, request, errors, model, response, "Alert escalated.",
+                () -> triage.escalate(caller, id, version, request));
+    }
+
+    /**
+     * Validates the request like the API does (bean validation of {@link AlertRequests}, then the
+     * service's own field checks); invalid fields answer 422 with one message per field, which
+     * {@code vigil.js} shows next to the field. Otherwise runs the action and answers the panel.
+     */
+    private String act(Caller caller, String id, Object request, Map<String, String> errors, Model model,
+            HttpServletResponse response, String notice, Runnable action) {
+        checked(id);
+        for (ConstraintViolation<Object> violation : validator.validate(request)) {
+            errors.putIfAbsent(violation.getPropertyPath().toString(), message(violation));
+        }
+        if (errors.isEmpty()) {
+            try {
+                action.run();
+                return changed(caller, id, notice, model, response);
+            } catch (ApiProblem problem) {
+                if (problem.getStatusCode().value() != 400
+                        || !(problem.getBody().getProperties() != null
+                                && problem.getBody().getProperties().get("errors") instanceof List<?> fields)) {
+                    throw problem;
+                }
+                for (Object field : fields) {
+                    if (field instanceof ApiProblem.FieldError f) {
+                        errors.putIfAbsent(f.field(), capitalize(f.message()) + ".");
+                    }
+                }
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("errors", errors);
+        return "triage :: field-errors";
+    }
+
+    private static String message(ConstraintViolation<Object> violation) {
+        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
+        return switch (constraint) {
+            case "NotBlank", "NotNull", "NotEmpty" -> "Required.";
+            case "Size" -> "At most " + attributes.get("max") + " characters.";
+            case "Min", "Max" -> violation.getPropertyPath().toString().equals("minutesSpent")
+                    ? "Enter whole minutes, from 1 to 1440, or leave it empty." : "Choose one of the offered values.";
+            default -> capitalize(violation.getMessage()) + ".";
+        };
+    }
+
+    private static String capitalize(String text) {
+        return text == null || text.isEmpty() ? "Invalid" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** After an action: the alert's fresh panel; the page's list refreshes and shows the notice. */
+    private String changed(Caller caller, String id, String notice, Model model, HttpServletResponse response) {
+        tenantScope.call(caller.organizationId(), caller.userId(), () -> {
+            panel(caller, id, model);
+            return null;
+        });
+        response.setHeader("HX-Trigger", json.writeValueAsString(Map.of("triage-changed", true, "vigil:notice", notice)));
+        return "triage :: panel";
+    }
+
+    private static String checked(String id) {
+        if (id == null || id.length() > 64) {
+            throw ApiProblem.notFound("alert");
+        }
+        return id;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
