@@ -177,7 +177,7 @@ class PatientPagesTest {
     }
 
     @Test
-    void theChartShellAnswersQuicklyAndLoadsTheSectionsItsReaderMaySee() {
+    void theChartShellLoadsTheSectionsItsReaderMaySee() {
         String patient = data.patient(clinic, null);
         Api api = new Api(port);
         String token = accounts.signIn(api, physician, clinic);
@@ -190,23 +190,15 @@ class PatientPagesTest {
         }
         assertThat(api.post("/api/v1/observations", "{\"readings\":[" + readings + "]}", token).status()).isEqualTo(200);
 
+        // Render times are measured by bench/pages.sh (docs/benchmarks.md), not asserted here.
         Browser.Page chart = browser.get("/patients/" + patient);
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            long started = System.nanoTime();
-            assertThat(browser.get("/patients/" + patient).status()).isEqualTo(200);
-            best = Math.min(best, (System.nanoTime() - started) / 1_000_000);
-        }
-        System.out.println("chart shell: best of 5 = " + best + " ms");
-        assertThat(best).as("chart shell, ms").isLessThan(300);
+        assertThat(chart.status()).isEqualTo(200);
         assertThat(chart.body()).contains("hx-get=\"/patients/" + patient + "/vitals?days=30\"",
                 "hx-get=\"/patients/" + patient + "/alerts\"", "hx-get=\"/patients/" + patient + "/care\"",
                 "hx-get=\"/patients/" + patient + "/monitoring\"");
         for (String fragment : List.of("/vitals?days=7", "/vitals?days=30", "/vitals?days=90", "/alerts", "/monitoring",
                 "/care", "/enroll")) {
-            long started = System.nanoTime();
             assertThat(browser.get("/patients/" + patient + fragment).status()).as(fragment).isEqualTo(200);
-            System.out.println("fragment " + fragment + ": " + (System.nanoTime() - started) / 1_000_000 + " ms");
         }
         for (String days : List.of("7", "30", "90")) {
             Browser.Page vitals = browser.get("/patients/" + patient + "/vitals?days=" + days);
