@@ -44,6 +44,7 @@ class BillingApiTest {
     String enrollment;
     String nurse;
     String metric;
+    String physician;
 
     static java.sql.Timestamp la(int year, int month, int day, int hour, int minute) {
         return java.sql.Timestamp.from(ZonedDateTime.of(LocalDateTime.of(year, month, day, hour, minute), LA).toInstant());
@@ -63,7 +64,7 @@ class BillingApiTest {
         data.platformUpdate("INSERT INTO patient_consents (id, organization_id, patient_id, type, program_type, consented_on, "
                 + "method, cost_sharing_acknowledged) VALUES (?, ?, ?, 'PROGRAM', 'REMOTE_PATIENT_MONITORING', ?, 'WRITTEN', true)",
                 Ids.newId(), clinic, patient, LocalDate.of(2025, 10, 20));
-        String physician = data.clinician(clinic);
+        physician = data.clinician(clinic);
         data.platformUpdate("UPDATE clinicians SET credentials = 'MD', npi_number = '1234567893' WHERE id = ?", physician);
         nurse = data.clinician(clinic);
         data.platformUpdate("UPDATE clinicians SET credentials = 'RN' WHERE id = ?", nurse);
@@ -81,6 +82,8 @@ class BillingApiTest {
         for (int day = 16; day <= 29; day++) {
             reading("MANUAL", la(2025, 11, day, 9, 0));
         }
+        // Written with SQL, not through ingestion: billing counts days from the daily rollup.
+        data.rebuildDailyRollup(clinic);
         timeLog(nurse, la(2025, 11, 10, 10, 0), 25, true);
     }
 
@@ -181,6 +184,35 @@ class BillingApiTest {
         assertThat(difference.get("now").get("code").asString()).isEqualTo("99458");
         assertThatThrownBy(() -> data.platformUpdate("UPDATE billing_period_closes SET total_amount = 0 WHERE organization_id = ?",
                 clinic)).hasMessageContaining("immutable");
+    }
+
+    @Test
+    void everyPageOfTheOrganizationViewIsASliceOfTheWholeList() {
+        // Two more patients, one with two RPM enrollments, so that pages of 1 and 2 items split a patient's
+        // enrollments between pages (the page evaluates only its own patients, each one whole).
+        List<String> more = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String p = data.patient(clinic, null);
+            for (int k = 0; k <= i; k++) {
+                String e = data.enrollment(clinic, p, physician, data.careProgram(clinic));
+                data.platformUpdate("UPDATE enrollments SET billing_program_id = (SELECT id FROM billing_programs "
+                        + "WHERE code = 'CMS_RPM_2025'), start_date = ? WHERE id = ?", la(2025, 11, 2 + k, 8, 0), e);
+                more.add(e);
+            }
+        }
+        JsonNode whole = api.get("/api/v1/billing/readiness?month=2025-11&size=100", biller).json();
+        assertThat(whole.get("totalItems").asInt()).isEqualTo(4);
+        for (int size : new int[] {1, 2, 3}) {
+            List<JsonNode> paged = new ArrayList<>();
+            for (int page = 0; page * size < 4; page++) {
+                JsonNode body = api.get("/api/v1/billing/readiness?month=2025-11&size=" + size + "&page=" + page, biller).json();
+                assertThat(body.get("totalItems").asInt()).isEqualTo(4);
+                body.get("items").forEach(paged::add);
+            }
+            List<JsonNode> all = new ArrayList<>();
+            whole.get("items").forEach(all::add);
+            assertThat(paged).as("pages of " + size).isEqualTo(all);
+        }
     }
 
     @Test

@@ -67,6 +67,14 @@ public class TestData {
         return platform.call(null, "test check", () -> jdbc.queryForObject(sql, Integer.class, arguments));
     }
 
+    /**
+     * Rolls up the organization's readings written with plain SQL into {@code observation_daily}
+     * (ingestion maintains it for the readings it writes): rebuilds the organization's rollup (V90).
+     */
+    public void rebuildDailyRollup(String organizationId) {
+        platform.call(null, "test fixture", () -> jdbc.queryForList("SELECT vigil_rebuild_observation_daily(?)", organizationId));
+    }
+
     /** Reads one text value as platform administration. */
     public String platformString(String sql, Object... arguments) {
         return platform.call(null, "test check", () -> jdbc.queryForObject(sql, String.class, arguments));

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.vigil.billing.engine.Catalog.CodeRule;
 import org.vigil.billing.engine.Catalog.DataSource;
@@ -59,6 +60,43 @@ public final class BillingEngine {
         this.catalog = Objects.requireNonNull(catalog);
         this.policy = policy == null ? BillingPolicy.defaults() : policy;
         this.organizationId = organizationId;
+    }
+
+    // ---------------------------------------------------------------- catalog look-ups, memoized
+    // An organization's enrollments share a few programs, months and dates of service: the catalog's
+    // answers (pure functions of the immutable catalog) are computed once per engine instead of once
+    // per enrollment and code (issue 8: 10,000 enrollments). Same answers, so the same results.
+
+    /** A program compared by identity (records compare every component, codes and rules included). */
+    private record VersionKey(Program enrolled, LocalDate day) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof VersionKey k && k.enrolled == enrolled && k.day.equals(day);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(enrolled) + day.hashCode();
+        }
+    }
+
+    private record PriceKey(String code, LocalDate day) {
+    }
+
+    private final Map<String, Optional<Program>> programs = new ConcurrentHashMap<>();
+    private final Map<VersionKey, Optional<Program>> versions = new ConcurrentHashMap<>();
+    private final Map<PriceKey, Optional<Price>> prices = new ConcurrentHashMap<>();
+
+    private Optional<Program> program(String id) {
+        return id == null ? catalog.program(id) : programs.computeIfAbsent(id, catalog::program);
+    }
+
+    private Optional<Program> versionFor(Program enrolled, LocalDate dateOfService) {
+        return versions.computeIfAbsent(new VersionKey(enrolled, dateOfService), k -> catalog.versionFor(k.enrolled(), k.day()));
+    }
+
+    private Optional<Price> price(String code, LocalDate dateOfService) {
+        return prices.computeIfAbsent(new PriceKey(code, dateOfService), k -> catalog.price(k.code(), k.day(), organizationId));
     }
 
     /**
@@ -177,7 +215,7 @@ public final class BillingEngine {
             this.today = today;
             this.monthStart = month.atDay(1);
             this.monthEnd = month.atEndOfMonth();
-            this.enrolled = catalog.program(e.billingProgramId()).orElse(null);
+            this.enrolled = program(e.billingProgramId()).orElse(null);
             this.kind = enrolled == null ? Kind.OTHER : enrolled.kind();
             this.episodeEnd = e.end() == null ? LocalDate.MAX : e.end();
         }
@@ -187,7 +225,7 @@ public final class BillingEngine {
                 return result(List.of(new RuleResult("PROGRAM", "Billing program", false,
                         "The enrollment's billing program is not in the catalog")), List.of(), List.of());
             }
-            Optional<Program> version = catalog.versionFor(enrolled, monthStart);
+            Optional<Program> version = versionFor(enrolled, monthStart);
             if (version.isEmpty()) {
                 return result(List.of(new RuleResult("PROGRAM", "Billing program version", false,
                         "No version of " + enrolled.name() + " is in effect in " + month.format(MONTH))), List.of(), List.of());
@@ -328,7 +366,17 @@ public final class BillingEngine {
                     .orElse(kind == Kind.RTM ? EnumSet.allOf(DataSource.class) : EnumSet.of(DataSource.DEVICE));
         }
 
+        private TreeSet<LocalDate> qualifyingDays;
+
+        /** Computed once per enrollment (device codes and 99091 both ask); callers only read it. */
         private TreeSet<LocalDate> qualifyingDays() {
+            if (qualifyingDays == null) {
+                qualifyingDays = computeQualifyingDays();
+            }
+            return qualifyingDays;
+        }
+
+        private TreeSet<LocalDate> computeQualifyingDays() {
             Set<DataSource> sources = dataSources();
             TreeSet<LocalDate> days = new TreeSet<>();
             for (Facts.DataDay d : e.dataDays()) {
@@ -401,7 +449,7 @@ public final class BillingEngine {
             TreeSet<LocalDate> days = qualifyingDays();
             String system = kind == Kind.RTM ? rtmBodySystem() : null;
             if (days.isEmpty()) {
-                Program v = catalog.versionFor(enrolled, monthStart).orElse(enrolled);
+                Program v = versionFor(enrolled, monthStart).orElse(enrolled);
                 for (CodeRule c : v.codes()) {
                     if (c.rule() == RuleKind.SETUP || (c.rule() == RuleKind.DEVICE_SUPPLY && (system == null || system.equals(c.bodySystem())))) {
                         out.add(code(c, v, Status.NOT_MET, "No qualifying readings yet: the first 30-day period starts on the "
@@ -414,7 +462,7 @@ public final class BillingEngine {
             LocalDate anchor = days.first();
             int setupPeriod = setupPeriod(anchor, days);
             for (Period p : periodsOfMonth(anchor)) {
-                Program v = catalog.versionFor(enrolled, p.end()).orElse(null);
+                Program v = versionFor(enrolled, p.end()).orElse(null);
                 if (v == null) {
                     continue;
                 }
@@ -476,7 +524,7 @@ public final class BillingEngine {
                 if (p.start().isAfter(today) || p.start().isAfter(episodeEnd) || k > 10_000) {
                     return -1;
                 }
-                Optional<Program> v = catalog.versionFor(enrolled, p.end());
+                Optional<Program> v = versionFor(enrolled, p.end());
                 Optional<CodeRule> setup = v.flatMap(x -> x.codes().stream().filter(c -> c.rule() == RuleKind.SETUP).findFirst());
                 if (setup.isPresent() && (!setup.get().firstPeriodOnly() || k == 0) && daysIn(days, p) >= setup.get().minDays()) {
                     return k;
@@ -513,7 +561,7 @@ public final class BillingEngine {
         private CodeResult code(CodeRule c, Program v, Status status, String reason, String shortfall, LocalDate deadline,
                 int units, LocalDate start, LocalDate end, Boolean provisional) {
             LocalDate dos = end;
-            Price price = dos == null ? null : catalog.price(c.code(), dos, organizationId).orElse(null);
+            Price price = dos == null ? null : price(c.code(), dos).orElse(null);
             BigDecimal unit = price == null ? null : price.unitAmount();
             BigDecimal amount = status == Status.MET && unit != null ? unit.multiply(BigDecimal.valueOf(units)) : null;
             boolean inMonth = dos != null && !dos.isBefore(monthStart) && !dos.isAfter(monthEnd);
@@ -576,7 +624,7 @@ public final class BillingEngine {
             }
             LocalDate from = m.atDay(1);
             LocalDate to = m.atEndOfMonth();
-            Program v = catalog.versionFor(enrolled, from).orElse(null);
+            Program v = versionFor(enrolled, from).orElse(null);
             Map<String, CodeResult> out = new LinkedHashMap<>();
             if (v == null) {
                 managementByMonth.put(m, out);
@@ -669,12 +717,12 @@ public final class BillingEngine {
         }
 
         private BigDecimal familyAmount(Program v, CodeRule base, int minutes, LocalDate dos) {
-            BigDecimal amount = catalog.price(base.code(), dos, organizationId).map(Price::unitAmount).orElse(null);
+            BigDecimal amount = price(base.code(), dos).map(Price::unitAmount).orElse(null);
             BigDecimal total = amount == null ? BigDecimal.ZERO : amount;
             for (CodeRule a : v.codes()) {
                 if (a.rule() == RuleKind.ADD_ON && base.code().equals(a.addOnTo())) {
                     int units = Math.min(cap(a), Math.max(0, (minutes - base.minMinutes()) / a.incrementMinutes()));
-                    BigDecimal unit = catalog.price(a.code(), dos, organizationId).map(Price::unitAmount).orElse(null);
+                    BigDecimal unit = price(a.code(), dos).map(Price::unitAmount).orElse(null);
                     if (unit != null) {
                         total = total.add(unit.multiply(BigDecimal.valueOf(units)));
                     }
@@ -732,7 +780,7 @@ public final class BillingEngine {
         private List<CodeResult> personalTime() {
             List<CodeResult> out = new ArrayList<>();
             TreeSet<LocalDate> days = qualifyingDays();
-            Program current = catalog.versionFor(enrolled, monthStart).orElse(enrolled);
+            Program current = versionFor(enrolled, monthStart).orElse(enrolled);
             List<CodeRule> rules = current.codes().stream().filter(c -> c.rule() == RuleKind.PERSONAL_TIME).toList();
             if (rules.isEmpty()) {
                 return out;
@@ -745,7 +793,7 @@ public final class BillingEngine {
                 return out;
             }
             for (Period p : periodsOfMonth(days.first())) {
-                Program v = catalog.versionFor(enrolled, p.end()).orElse(null);
+                Program v = versionFor(enrolled, p.end()).orElse(null);
                 if (v == null) {
                     continue;
                 }
@@ -869,7 +917,14 @@ public final class BillingEngine {
         }
     }
 
-    private static String normalize(String text) {
-        return text.trim().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^A-Z0-9]+");
+    private static final java.util.regex.Pattern EDGE_UNDERSCORE = java.util.regex.Pattern.compile("^_|_$");
+
+    /** Insurance types and payer names compared as upper-case words joined by underscores (memoized: a handful of values). */
+    private String normalize(String text) {
+        return normalized.computeIfAbsent(text, t -> EDGE_UNDERSCORE.matcher(
+                NOT_ALPHANUMERIC.matcher(t.trim().toUpperCase(Locale.ROOT)).replaceAll("_")).replaceAll(""));
     }
+
+    private final Map<String, String> normalized = new ConcurrentHashMap<>();
 }

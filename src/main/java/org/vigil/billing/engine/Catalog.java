@@ -127,8 +127,10 @@ public record Catalog(List<Program> programs, List<RateTable> rateTables) {
          * (CMS_RPM_2025 and CMS_RPM_2026 are versions of CMS_RPM), with the same payer and type.
          */
         String family() {
-            return Objects.toString(code, "").replaceFirst("_(19|20)\\d{2}$", "") + "/" + Objects.toString(payer, "") + "/" + kind();
+            return YEAR_SUFFIX.matcher(Objects.toString(code, "")).replaceFirst("") + "/" + Objects.toString(payer, "") + "/" + kind();
         }
+
+        private static final java.util.regex.Pattern YEAR_SUFFIX = java.util.regex.Pattern.compile("_(19|20)\\d{2}$");
     }
 
     /** A code's amount in a rate table: null when there is no amount (contractor-priced, or no source figure). */
@@ -163,8 +165,9 @@ public record Catalog(List<Program> programs, List<RateTable> rateTables) {
      * of service; the enrolled program itself when it is the only one of its family.
      */
     public Optional<Program> versionFor(Program enrolled, LocalDate dateOfService) {
+        String family = enrolled.family();
         return programs.stream()
-                .filter(p -> p.active() && p.family().equals(enrolled.family()) && p.inEffectOn(dateOfService))
+                .filter(p -> p.active() && p.family().equals(family) && p.inEffectOn(dateOfService))
                 .max(Comparator.comparing(Program::effectiveFrom).thenComparing(Program::code, Comparator.naturalOrder()));
     }
 

@@ -95,7 +95,8 @@ public final class Facts {
     /**
      * Readings on one local date attributed to the enrollment: automatically transmitted device
      * readings, and self-reported ones (typed by the patient or sent through an app or API).
-     * Imported history counts toward neither.
+     * Imported history counts toward neither. The engine asks only whether each is positive (a day
+     * with data), so a source may give 1 for "some": the database source reads day masks, not counts.
      */
     public record DataDay(LocalDate date, int deviceReadings, int selfReportedReadings) {
     }

@@ -79,11 +79,15 @@ class BillingReadiness {
 
     /** Runs inside the organization's tenant scope. */
     Evaluation evaluate(String organizationId, YearMonth month, String patientId) {
+        return evaluateLoaded(organizationId, month, () -> patientId == null ? facts.organization(organizationId, month)
+                : facts.patient(organizationId, patientId, month).map(List::of).orElse(List.of()));
+    }
+
+    private Evaluation evaluateLoaded(String organizationId, YearMonth month, java.util.function.Supplier<List<Facts.Patient>> source) {
         LocalDate today = LocalDate.now(clock.withZone(zones.zoneOf(organizationId)));
         Catalog catalog = catalogs.load();
         BillingEngine engine = new BillingEngine(catalog, catalogs.policy(organizationId), organizationId);
-        List<Facts.Patient> loaded = patientId == null ? facts.organization(organizationId, month)
-                : facts.patient(organizationId, patientId, month).map(List::of).orElse(List.of());
+        List<Facts.Patient> loaded = source.get();
         List<Readiness.Enrollment> results = new ArrayList<>();
         for (Facts.Patient p : loaded) {
             results.addAll(engine.evaluate(p, month, today));
@@ -114,14 +118,27 @@ class BillingReadiness {
     PageResponse<BillingViews.EnrollmentView> organization(TenantPrincipal caller, String monthText, PageQuery paging) {
         YearMonth month = month(caller, monthText, false);
         return tenant.call(caller.organizationId(), caller.userId(), () -> {
-            Evaluation ev = evaluate(caller.organizationId(), month, null);
+            // The page is chosen from the enrollments' ids (results come one per enrollment, ordered by patient,
+            // then enrollment), and only its patients are evaluated: each patient's readiness depends on that
+            // patient's facts alone, so the page is the one a whole-organization evaluation would give.
+            List<BillingFacts.EnrollmentRef> all = new ArrayList<>(facts.enrollments(caller.organizationId(), month));
+            all.sort(Comparator.comparing(BillingFacts.EnrollmentRef::patientId).thenComparing(BillingFacts.EnrollmentRef::enrollmentId));
             int size = paging.sizeOrDefault();
-            int from = Math.min(ev.results().size(), paging.pageOrDefault() * size);
-            List<Readiness.Enrollment> page = ev.results().subList(from, Math.min(ev.results().size(), from + size));
+            int from = Math.min(all.size(), paging.pageOrDefault() * size);
+            List<BillingFacts.EnrollmentRef> slice = all.subList(from, Math.min(all.size(), from + size));
+            Set<String> ids = new java.util.HashSet<>();
+            Set<String> patientIds = new LinkedHashSet<>();
+            slice.forEach(r -> {
+                ids.add(r.enrollmentId());
+                patientIds.add(r.patientId());
+            });
+            Evaluation ev = evaluateLoaded(caller.organizationId(), month,
+                    () -> facts.patients(caller.organizationId(), patientIds, month));
+            List<Readiness.Enrollment> page = ev.results().stream().filter(e -> ids.contains(e.enrollmentId())).toList();
             audit.searched(READINESS, page.stream().map(Readiness.Enrollment::patientId).distinct().toList(),
                     monthText == null ? Set.of("page") : Set.of("month", "page"), null);
             return new PageResponse<>(page.stream().map(BillingViews.EnrollmentView::of).toList(), paging.pageOrDefault(), size,
-                    ev.results().size(), (ev.results().size() + size - 1) / size);
+                    all.size(), (all.size() + size - 1) / size);
         });
     }
 

@@ -25,6 +25,14 @@ import org.springframework.stereotype.Component;
  * <p>Both inserts take their row locks in key order ({@code ORDER BY} of the inserted rows), so two
  * batches touching the same patients' daily rollup rows in different request orders wait for each
  * other instead of deadlocking.
+ *
+ * <p>The rollup keeps readings apart by source class (V90 {@code vigil_observation_source_class}):
+ * DEVICE, SELF_REPORTED (MANUAL, API) and OTHER (IMPORT), as billing counts them. Its local dates
+ * are in the organization's zone, read {@code FOR SHARE}: a zone change (which rebuilds the
+ * organization's rollup in its transaction, V90) waits for batches in flight, and a batch that
+ * starts during one waits for it and then uses the new zone. Every reading is written here (the
+ * API, the device webhook, assessments); nothing updates or deletes readings. A reading written
+ * with plain SQL is not rolled up until {@code SELECT vigil_rebuild_observation_daily(org)}.
  */
 @Component
 class ObservationStore {
@@ -50,19 +58,19 @@ class ObservationStore {
               ON CONFLICT ON CONSTRAINT observations_reading_key DO NOTHING
               RETURNING id, patient_id, enrollment_id, metric_id, value, source, recorded_at
             ), zone AS (
-              SELECT coalesce(nullif(time_zone, ''), 'America/New_York') AS name FROM organizations WHERE id = ?
+              SELECT coalesce(nullif(time_zone, ''), 'America/New_York') AS name FROM organizations WHERE id = ? FOR SHARE
             ), rollup AS (
               INSERT INTO observation_daily AS d (organization_id, patient_id, metric_id, enrollment_id, local_date,
-                  from_device, reading_count, numeric_count, min_value, max_value, sum_value, first_at, last_at)
-              SELECT ?, patient_id, metric_id, enrollment_id, local_date, from_device, count(*), count(n), min(n),
+                  source_class, reading_count, numeric_count, min_value, max_value, sum_value, first_at, last_at)
+              SELECT ?, patient_id, metric_id, enrollment_id, local_date, source_class, count(*), count(n), min(n),
                      max(n), sum(n), min(recorded_at), max(recorded_at)
                 FROM (SELECT i.patient_id, i.metric_id, i.enrollment_id, i.recorded_at,
                              (i.recorded_at AT TIME ZONE (SELECT name FROM zone))::date AS local_date,
-                             i.source = 'DEVICE' AS from_device,
+                             vigil_observation_source_class(i.source) AS source_class,
                              CASE WHEN jsonb_typeof(i.value) = 'number' THEN (i.value #>> '{}')::numeric END AS n
                         FROM inserted i) r
-               GROUP BY patient_id, metric_id, enrollment_id, local_date, from_device
-               ORDER BY patient_id, metric_id, enrollment_id, local_date, from_device
+               GROUP BY patient_id, metric_id, enrollment_id, local_date, source_class
+               ORDER BY patient_id, metric_id, enrollment_id, local_date, source_class
               ON CONFLICT ON CONSTRAINT observation_daily_key DO UPDATE SET
                 reading_count = d.reading_count + excluded.reading_count,
                 numeric_count = d.numeric_count + excluded.numeric_count,
