@@ -20,7 +20,8 @@ import org.vigil.support.VigilIntegrationTest;
 /**
  * In a real browser: a billing administrator opens the billing board for November 2025, sees each
  * patient's device days and minutes as progress bars with the engine's status and reasons, filters
- * it, downloads the claims CSV with the web session, and closes the month through its dialog.
+ * it, downloads the claims CSV with the web session, sees a refused close in the dialog (another
+ * member closed the month meanwhile), and closes the month through its dialog.
  */
 @VigilIntegrationTest
 class BillingBoardBrowserTest {
@@ -114,7 +115,21 @@ class BillingBoardBrowserTest {
         assertThat(java.util.Arrays.stream(lines).skip(1)).allMatch(line -> line.startsWith(clinic.grace + ","));
         assertThat(csv.body()).contains(",2025-11-30,99454,1,1234567893,I10,").doesNotContain(clinic.ada);
 
-        // Close the month through the confirmation dialog.
+        // Someone else closes October while the dialog is open: the refusal shows in the dialog.
+        browser.go("/billing?month=2025-10");
+        browser.click("#close-month");
+        browser.await("#close-dialog[open] #confirm-close");
+        data.platformUpdate("INSERT INTO billing_period_closes (id, organization_id, month, closed_at, closed_by_user_id, lines, "
+                + "total_amount) VALUES (?, ?, DATE '2025-10-01', now(), ?, '[]'::jsonb, 0)", org.vigil.shared.Ids.newId(),
+                clinic.clinic, biller.userId());
+        browser.click("#confirm-close");
+        assertThat(browser.await("#close-errors").getText()).contains("This month is closed");
+        browser.screenshot("billing-close-refused");
+        assertThat(browser.path()).isEqualTo("/billing");
+        assertThat(browser.consoleErrors()).as("only the refused close's 409 answer")
+                .allMatch(error -> error.contains("/billing/close") && error.contains("409"));
+
+        // Close November through the confirmation dialog.
         browser.go("/billing?month=2025-11");
         browser.click("#close-month");
         browser.await("#close-dialog[open] #confirm-close");
@@ -124,8 +139,8 @@ class BillingBoardBrowserTest {
         browser.awaitText("The month is closed");
         assertThat(browser.find("#month-state").getText()).contains("Closed", "snapshot total $110.62");
         assertThat(browser.all("#close-month")).isEmpty();
-        assertThat(data.platformQuery("SELECT count(*) FROM billing_period_closes WHERE organization_id = ?", clinic.clinic))
-                .isEqualTo(1);
+        assertThat(data.platformQuery("SELECT count(*) FROM billing_period_closes WHERE organization_id = ? "
+                + "AND month = DATE '2025-11-01' AND total_amount = 110.62", clinic.clinic)).isEqualTo(1);
         browser.screenshot("billing-closed");
         browser.assertNoConsoleErrors();
     }

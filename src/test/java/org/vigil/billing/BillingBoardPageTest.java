@@ -108,7 +108,7 @@ class BillingBoardPageTest {
         Browser.Page again = browser.post("/billing/close", Map.of("month", "2025-11", "_csrf", board.csrf()),
                 Map.of("HX-Request", "true"));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.text()).contains("This month is closed");
+        assertThat(again.text()).contains("month: This month is closed; its snapshot never changes.").doesNotContain("changes..");
     }
 
     @Test
