@@ -22,7 +22,7 @@ import org.vigil.support.VigilIntegrationTest;
 @VigilIntegrationTest
 class InvitationsApiTest {
 
-    private static final Pattern TOKEN = Pattern.compile("accept-invitation\\?token=([A-Za-z0-9_-]+)");
+    private static final Pattern TOKEN = Pattern.compile("invitations/accept\\?token=([A-Za-z0-9_-]+)");
     private static final String NEW_PASSWORD = "violet tractor oyster lantern";
 
     @LocalServerPort

@@ -27,7 +27,7 @@ class PasswordResetApiTest {
 
     private static final String OLD_PASSWORD = "correct horse battery staple";
     private static final String NEW_PASSWORD = "violet tractor oyster lantern";
-    private static final Pattern TOKEN = Pattern.compile("reset-password\\?token=([A-Za-z0-9_-]+)");
+    private static final Pattern TOKEN = Pattern.compile("password-reset/confirm\\?token=([A-Za-z0-9_-]+)");
 
     @LocalServerPort
     int port;

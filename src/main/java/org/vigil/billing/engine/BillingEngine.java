@@ -567,7 +567,25 @@ public final class BillingEngine {
             boolean inMonth = dos != null && !dos.isBefore(monthStart) && !dos.isAfter(monthEnd);
             return new CodeResult(c.code(), c.description(), v.code(), status, reason, shortfall, deadline,
                     status == Status.MET ? units : 0, start, end, dos, inMonth, provisional == null || provisional,
-                    unit, amount, price == null ? null : price.rateTable(), price == null ? null : price.verified(), c.source());
+                    unit, amount, price == null ? null : price.rateTable(), price == null ? null : price.verified(), c.source(),
+                    progress(c, v, start, end));
+        }
+
+        /** The count the code's rule compares with its threshold, over the code's period (none: nothing yet). */
+        private Readiness.Progress progress(CodeRule c, Program v, LocalDate start, LocalDate end) {
+            return switch (c.rule()) {
+                case SETUP, DEVICE_SUPPLY -> c.minDays() == null ? null : new Readiness.Progress(start == null ? 0
+                        : qualifyingDays().subSet(start, true, end, true).size(), c.minDays(), "days");
+                case MANAGEMENT_TIME, PERSONAL_TIME -> c.minMinutes() == null ? null : new Readiness.Progress(start == null ? 0
+                        : minutes(c.performers(), entriesBetween(start, end)), c.minMinutes(), "minutes");
+                case ADD_ON -> {
+                    Optional<CodeRule> base = c.addOnTo() == null ? Optional.empty() : v.code(c.addOnTo());
+                    yield base.isEmpty() || base.get().minMinutes() == null || c.incrementMinutes() == null || start == null ? null
+                            : new Readiness.Progress(minutes(c.performers(), entriesBetween(start, end)),
+                                    base.get().minMinutes() + c.incrementMinutes(), "minutes");
+                }
+                case APCM_LEVEL -> null;
+            };
         }
 
         // ------------------------------------------------ calendar-month time codes

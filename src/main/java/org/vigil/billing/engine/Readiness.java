@@ -31,6 +31,17 @@ public final class Readiness {
     public record Warning(WarningCode code, String message) {
     }
 
+    /**
+     * How far a code's count has come toward its threshold, for progress bars: qualifying data days in
+     * the code's 30-day period, or the minutes that count toward it in its period.
+     *
+     * @param have the days or minutes that count so far
+     * @param need the threshold (a code's minimum days or minutes; for an add-on, its first unit)
+     * @param unit {@code days} or {@code minutes}
+     */
+    public record Progress(int have, int need, String unit) {
+    }
+
     /** One eligibility rule of the program and whether it passed. */
     public record RuleResult(String ruleType, String description, boolean passed, String detail) {
     }
@@ -46,11 +57,12 @@ public final class Readiness {
      * @param deadline      the last day the shortfall can be made up, or null
      * @param amount        units × unit amount, or null when unknown or not met
      * @param rateTable     the rate table that priced it, or null
+     * @param progress      the days or minutes counted toward the threshold, or null where no count applies (APCM)
      */
     public record CodeResult(String code, String description, String programCode, Status status, String reason,
             String shortfall, LocalDate deadline, int units, LocalDate periodStart, LocalDate periodEnd,
             LocalDate dateOfService, boolean billedInMonth, boolean provisional, BigDecimal unitAmount,
-            BigDecimal amount, String rateTable, Boolean rateVerified, String source) {
+            BigDecimal amount, String rateTable, Boolean rateVerified, String source, Progress progress) {
 
         public boolean billable() {
             return status == Status.MET && billedInMonth;
@@ -59,7 +71,7 @@ public final class Readiness {
         CodeResult with(Status newStatus, String newReason) {
             return new CodeResult(code, description, programCode, newStatus, newReason, shortfall, deadline,
                     newStatus == Status.MET ? units : 0, periodStart, periodEnd, dateOfService, billedInMonth,
-                    provisional, unitAmount, newStatus == Status.MET ? amount : null, rateTable, rateVerified, source);
+                    provisional, unitAmount, newStatus == Status.MET ? amount : null, rateTable, rateVerified, source, progress);
         }
     }
 

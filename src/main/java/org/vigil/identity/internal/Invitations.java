@@ -79,7 +79,7 @@ class Invitations {
         });
         mailer.send(address, "You are invited to " + organizationName + " on Vigil",
                 "You have been invited to join " + organizationName + " on Vigil.\n\n"
-                        + "Open this link within seven days to accept:\n" + mailer.link("/accept-invitation", token.token()) + "\n");
+                        + "Open this link within seven days to accept:\n" + mailer.link("/invitations/accept", token.token()) + "\n");
         events.publishEvent(new AccountEvent("INVITATION_SENT", true, caller.userId(), caller.organizationId(),
                 "ROLE_" + role.name(), null, null));
         return id;
@@ -97,6 +97,29 @@ class Invitations {
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> jdbc.update(
                 "UPDATE invitations SET revoked_at = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL",
                 Timestamp.from(clock.instant()), invitationId)) == 1;
+    }
+
+    /**
+     * What the acceptance page shows the holder of a valid link: the organization, the role, the
+     * invited address and whether an account with it exists (then its password is proved instead of
+     * a new one set). Empty for an invalid, used, withdrawn or expired link.
+     */
+    record Preview(String email, String organizationName, String role, boolean existingAccount) {
+    }
+
+    Optional<Preview> preview(String token) {
+        Instant now = clock.instant();
+        return jdbc.queryForList("SELECT * FROM vigil_invitation_lookup(?)", OneTimeTokens.hash(token)).stream().findFirst()
+                .filter(i -> i.get("accepted_at") == null && i.get("revoked_at") == null
+                        && ((Timestamp) i.get("expires_at")).toInstant().isAfter(now))
+                .map(i -> {
+                    String email = (String) i.get("email");
+                    String organizationId = (String) i.get("organization_id");
+                    String name = tenantScope.call(organizationId, () -> jdbc.queryForObject(
+                            "SELECT name FROM organizations WHERE id = ?", String.class, organizationId));
+                    boolean existing = !jdbc.queryForList("SELECT id FROM vigil_sign_in_lookup(?)", String.class, email).isEmpty();
+                    return new Preview(email, name, (String) i.get("role"), existing);
+                });
     }
 
     /** Accepts: the new member's user id; throws a 400 problem for a bad token, password or policy breach. */

@@ -62,7 +62,7 @@ class PasswordReset {
         mailer.send(email.trim().toLowerCase(java.util.Locale.ROOT), "Reset your Vigil password",
                 "Someone asked to reset the password of your Vigil account.\n\n"
                         + "To choose a new password, open this link within one hour:\n"
-                        + mailer.link("/reset-password", token.token()) + "\n\n"
+                        + mailer.link("/password-reset/confirm", token.token()) + "\n\n"
                         + "If it was not you, ignore this message; your password stays as it is.\n");
         events.publishEvent(new AccountEvent("PASSWORD_RESET_REQUESTED", true, userId.get(), null, null,
                 client.ipAddress(), client.userAgent()));

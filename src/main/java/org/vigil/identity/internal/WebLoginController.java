@@ -36,7 +36,11 @@ class WebLoginController {
             "sso-refused", "Single sign-on did not sign you in: the account is inactive, locked for a while after "
                     + "repeated failures, or has no active organization.",
             "sso-failed", "Single sign-on failed or was cancelled. Try again, or sign in with your password.",
-            "throttled", "Too many failed sign-ins from this address. Try again later.");
+            "throttled", "Too many failed sign-ins from this address. Try again later.",
+            "password-changed", "Your password has been changed. Sign in with the new one.",
+            "invitation-accepted", "You have joined the organization. Sign in to start.");
+    /** The messages above that report success (shown as a notice, not a problem). */
+    static final java.util.Set<String> NOTICES = java.util.Set.of("signed-out", "password-changed", "invitation-accepted");
     static final String REFUSED = "The email or password is incorrect, the account is locked for a while after "
             + "repeated failures, or it has no active organization.";
 
@@ -62,7 +66,7 @@ class WebLoginController {
     String page(@RequestParam(name = "m", required = false) String message, Model model) {
         model.addAttribute("providers", providers(registrations));
         if (message != null && MESSAGES.containsKey(message)) {
-            model.addAttribute(message.equals("signed-out") ? "notice" : "problem", MESSAGES.get(message));
+            model.addAttribute(NOTICES.contains(message) ? "notice" : "problem", MESSAGES.get(message));
         }
         return "login";
     }

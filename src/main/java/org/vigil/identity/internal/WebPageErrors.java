@@ -56,7 +56,8 @@ class WebPageErrors {
             for (Object error : errors) {
                 if (error instanceof ApiProblem.FieldError field) {
                     detail.append(detail.isEmpty() ? "" : " ").append(field.field()).append(": ")
-                            .append(field.message()).append('.');
+                            .append(field.message())
+                            .append(field.message().endsWith(".") ? "" : ".");
                 }
             }
         }

@@ -70,7 +70,8 @@ class WebSecurityConfiguration {
             Clock clock) throws Exception {
         ClientRegistrationRepository providers = registrations.getIfAvailable();
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/login/mfa", "/error", "/favicon.ico", "/webjars/**", "/css/**",
+                        .requestMatchers("/login", "/login/mfa", "/password-reset", "/password-reset/confirm",
+                                "/invitations/accept", "/error", "/favicon.ico", "/webjars/**", "/css/**",
                                 "/js/**", "/images/**").permitAll()
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(sessions.contextRepository()))
