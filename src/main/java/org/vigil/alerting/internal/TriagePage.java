@@ -224,7 +224,9 @@ class TriagePage {
      * The organization's alert changes for this page (server-sent events: "ready", then "alert"
      * per change, ids and states only); the page re-fetches its list on each.
      */
-    @GetMapping(path = "/triage/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    // No "produces": the emitter sets text/event-stream itself, and a refusal must still be able
+    // to answer with the (HTML) error page rather than a 406.
+    @GetMapping(path = "/triage/stream")
     @PreAuthorize("hasAuthority('ALERT_READ')")
     SseEmitter stream(@AuthenticationPrincipal Caller caller) {
         return stream.open(caller.organizationId());

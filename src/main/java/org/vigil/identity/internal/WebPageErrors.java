@@ -112,6 +112,9 @@ class WebPageErrors {
     private String page(int status, String detail, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         response.setStatus(status);
+        // A refused event stream (produces text/event-stream) still answers with this page: without
+        // this, content negotiation would turn the refusal into a 406.
+        request.removeAttribute(org.springframework.web.servlet.HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
         // The error page keeps the frame (navigation, who is signed in): model attributes of
         // controller advice are not applied to exception handlers, so it is added here.
         if (request.getHeader("HX-Request") == null
