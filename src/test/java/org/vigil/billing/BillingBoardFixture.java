@@ -82,6 +82,8 @@ final class BillingBoardFixture {
     void reading(String patient, String enrollment, Timestamp at) {
         data.platformUpdate("INSERT INTO observations (id, organization_id, patient_id, enrollment_id, metric_id, value, source, "
                 + "recorded_at) VALUES (?, ?, ?, ?, ?, '120'::jsonb, 'DEVICE', ?)", Ids.newId(), clinic, patient, enrollment, metric, at);
+        // Written with SQL, not through ingestion: the daily rollup billing reads (V90) is rebuilt.
+        data.rebuildDailyRollup(clinic);
     }
 
     void timeLog(String patient, String enrollment, int day, int minutes) {

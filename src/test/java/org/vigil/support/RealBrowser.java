@@ -96,6 +96,7 @@ public final class RealBrowser implements AutoCloseable {
     /** Waits (up to 10 s) until an element matching {@code css} is visible, and returns it. */
     public WebElement await(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
@@ -107,7 +108,9 @@ public final class RealBrowser implements AutoCloseable {
 
     /** Waits (up to 10 s) until the page's text contains {@code text}. */
     public void awaitText(String text) {
+        // the page may be replaced while waiting (a reload after an htmx action): look again
         new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
