@@ -213,21 +213,14 @@ class PatientChartBrowserTest {
         assertThat(((Number) length).longValue()).as("drawn canvas vs blank").isGreaterThan(((Number) blank).longValue() + 2000);
     }
 
+    /** Waits (up to 15 s) until the asynchronous rule evaluation has raised the patient's alert. */
     private void awaitAlert(Api api, String token, String patient) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            Api.Response alerts = api.get("/api/v1/alerts?patientId=" + patient, token);
-            if (alerts.status() == 200 && !alerts.json().get("items").isEmpty()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("no alert was raised for the crisis reading");
+        new org.openqa.selenium.support.ui.FluentWait<>(api).withTimeout(Duration.ofSeconds(15))
+                .pollingEvery(Duration.ofMillis(200)).withMessage("no alert was raised for the crisis reading")
+                .until(client -> {
+                    Api.Response alerts = client.get("/api/v1/alerts?patientId=" + patient, token);
+                    return alerts.status() == 200 && !alerts.json().get("items").isEmpty();
+                });
     }
 
     private static void reading(StringBuilder out, String patient, String metric, int value, Instant at) {
