@@ -6,7 +6,7 @@
 #   usage: bench/billing.sh [enrollments=10000] [perDay=4] [month=2026-10] [runs=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o test-compile
-[ -s target/bench.cp ] && [ target/bench.cp -nt pom.xml ] || mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+mvn -q test-compile
+[ -s target/bench.cp ] && [ target/bench.cp -nt pom.xml ] || mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 exec java ${BENCH_JAVA_OPTS:--Xmx6g} -cp "target/test-classes:target/classes:$(cat target/bench.cp)" \
   org.vigil.bench.BillingBenchmark "$@"

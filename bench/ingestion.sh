@@ -8,7 +8,7 @@
 # Full size (issue 6): bench/ingestion.sh  (2,000 patients × 8 metrics × 30 days × 4 = 1,920,000 readings per phase)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o test-compile
-[ -s target/bench.cp ] && [ target/bench.cp -nt pom.xml ] || mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+mvn -q test-compile
+[ -s target/bench.cp ] && [ target/bench.cp -nt pom.xml ] || mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 exec java ${BENCH_JAVA_OPTS:--Xmx6g} -cp "target/test-classes:target/classes:$(cat target/bench.cp)" \
   org.vigil.bench.IngestionBenchmark "$@"

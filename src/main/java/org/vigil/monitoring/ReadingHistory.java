@@ -80,6 +80,64 @@ public class ReadingHistory {
         return out;
     }
 
+    /** What one patient's rules need, judged at {@code now}. */
+    public record Request(String patientId, Map<String, Need> needs, Instant now) {
+    }
+
+    /**
+     * {@link #of} for many patients in one query (a batch's evaluation): by patient id, the
+     * readings each metric needs; patients and metrics without readings are absent.
+     */
+    public Map<String, Map<String, List<Reading>>> ofAll(List<Request> requests) {
+        Map<String, Map<String, List<Reading>>> out = new HashMap<>();
+        List<String> patients = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        List<String> since = new ArrayList<>();
+        List<String> until = new ArrayList<>();
+        for (Request r : requests) {
+            for (Map.Entry<String, Need> e : r.needs().entrySet()) {
+                patients.add(r.patientId());
+                keys.add(e.getKey());
+                counts.add(Math.max(1, e.getValue().lastReadings()));
+                since.add(r.now().minus(e.getValue().window()).toString());
+                until.add(r.now().toString());
+            }
+        }
+        if (patients.isEmpty()) {
+            return out;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    SELECT q.patient_id, q.key, o.recorded_at, o.value::text
+                      FROM unnest(?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[])
+                           AS q(patient_id, key, n, since, until)
+                    CROSS JOIN LATERAL (
+                      (SELECT o.id, o.recorded_at, o.value FROM observations o JOIN metric_definitions m ON m.id = o.metric_id
+                        WHERE o.patient_id = q.patient_id AND m.key = q.key AND o.recorded_at <= q.until
+                        ORDER BY o.recorded_at DESC LIMIT q.n)
+                      UNION
+                      (SELECT o.id, o.recorded_at, o.value FROM observations o JOIN metric_definitions m ON m.id = o.metric_id
+                        WHERE o.patient_id = q.patient_id AND m.key = q.key AND o.recorded_at > q.since
+                          AND o.recorded_at <= q.until)
+                    ) o""");
+            ps.setArray(1, con.createArrayOf("text", patients.toArray()));
+            ps.setArray(2, con.createArrayOf("text", keys.toArray()));
+            ps.setArray(3, con.createArrayOf("int4", counts.toArray()));
+            ps.setArray(4, con.createArrayOf("text", since.toArray()));
+            ps.setArray(5, con.createArrayOf("text", until.toArray()));
+            return ps;
+        }, rs -> {
+            BigDecimal value = number(rs.getString(4));
+            if (value != null) {
+                out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                        .add(new Reading(rs.getTimestamp(3).toInstant(), value));
+            }
+        });
+        return out;
+    }
+
     private static BigDecimal number(String json) {
         if (json == null) {
             return null;

@@ -37,6 +37,20 @@ public class MembershipDirectory {
     }
 
     /**
+     * {@link #find}, only while the session (the refresh-token family named in the access token)
+     * is live, in one statement: asked on every API request, so logout and revocation end access at
+     * once without a round trip of their own.
+     */
+    public Optional<ActiveMembership> findInLiveSession(String userId, String organizationId, String sessionId) {
+        if (sessionId == null) {
+            return Optional.empty();
+        }
+        return tenantScope.call(organizationId, userId, () -> jdbc.query(
+                ACTIVE_MEMBERSHIPS + " AND uo.organization_id = ? AND vigil_session_live(?)", MAPPER, userId,
+                organizationId, sessionId).stream().findFirst());
+    }
+
+    /**
      * The organization's active members whose permissions (role template plus grants) include
      * {@code permission}; e.g. who works alerts, to notify them.
      */

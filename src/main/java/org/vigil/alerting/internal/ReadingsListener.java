@@ -20,17 +20,20 @@ class ReadingsListener {
 
     private final RuleEvaluation evaluation;
     private final AlertEvaluation control;
+    private final EvaluationBatcher batcher;
 
     ReadingsListener(RuleEvaluation evaluation, AlertEvaluation control) {
         this.evaluation = evaluation;
         this.control = control;
+        this.batcher = new EvaluationBatcher(evaluation::onReadings);
     }
 
     @Async
     @TransactionalEventListener
     void on(ReadingsRecorded event) {
         control.requireRunning();
-        evaluation.onReadings(event);
+        // evaluated together with the organization's other events queued meanwhile
+        batcher.evaluate(event);
     }
 
     /** A completed questionnaire: the rules on its score and items (PHQ-9 item 9 > 0 …). */

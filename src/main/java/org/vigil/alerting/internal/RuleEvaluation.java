@@ -99,7 +99,7 @@ class RuleEvaluation {
             Instant at = p.latestRecordedAt() != null && p.latestRecordedAt().isAfter(now) ? p.latestRecordedAt() : now;
             targets.add(new Target(p.patientId(), at, Set.copyOf(p.metricKeys())));
         }
-        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null));
+        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null, true));
     }
 
     /** After a questionnaire was completed: the rules that look at that questionnaire. */
@@ -107,7 +107,7 @@ class RuleEvaluation {
         Instant now = clock.instant();
         Instant at = event.completedAt().isAfter(now) ? event.completedAt() : now;
         return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(),
-                List.of(new Target(event.patientId(), at, Set.of(), event.templateKey())), null));
+                List.of(new Target(event.patientId(), at, Set.of(), event.templateKey())), null, true));
     }
 
     /** The missing-data check of one organization: every patient with an active enrollment, rules with missing_data. */
@@ -118,11 +118,17 @@ class RuleEvaluation {
             List<ActiveEnrollment> active = enrollments.allActive();
             active.forEach(e -> patients.add(e.patientId()));
             List<Target> targets = patients.stream().sorted().map(p -> new Target(p, now, null)).toList();
-            return evaluate(organizationId, targets, active);
+            return evaluate(organizationId, targets, active, false);
         });
     }
 
-    private int evaluate(String organizationId, List<Target> targets, List<ActiveEnrollment> known) {
+    /**
+     * Evaluates the targets (one per patient) in the running tenant transaction; {@code published}:
+     * driven by an event publication, whose later completion makes this commit durable (see
+     * {@link AlertWriter#lockOrganizationCommittingLazily}).
+     */
+    private int evaluate(String organizationId, List<Target> targets, List<ActiveEnrollment> known,
+            boolean published) {
         List<String> patientIds = targets.stream().map(Target::patientId).toList();
         Map<String, List<ActiveEnrollment>> byPatient = new HashMap<>();
         Set<String> presetIds = new HashSet<>();
@@ -136,8 +142,10 @@ class RuleEvaluation {
         rules.ofPresets(presetIds).forEach(r -> presetRules.computeIfAbsent(r.conditionPresetId(),
                 k -> new ArrayList<>()).add(r));
         List<ApplicableRule> organizationRules = rules.organizationWide(organizationId);
-        Map<String, MetricInfo> metricInfo = null;
-        int raised = 0;
+        // What each target's rules need, then the readings of every target in one query.
+        List<Target> concerned = new ArrayList<>();
+        List<List<Applied>> appliedOf = new ArrayList<>();
+        List<ReadingHistory.Request> requests = new ArrayList<>();
         for (Target target : targets) {
             List<ActiveEnrollment> patientEnrollments = byPatient.getOrDefault(target.patientId(), List.of());
             List<Applied> applied = applicable(patientEnrollments, presetRules, organizationRules).stream()
@@ -146,9 +154,21 @@ class RuleEvaluation {
             if (applied.isEmpty()) {
                 continue;
             }
+            concerned.add(target);
+            appliedOf.add(applied);
             Map<String, ReadingHistory.Need> needs = new HashMap<>();
             applied.forEach(a -> needs(a.condition(), needs));
-            var readings = history.of(target.patientId(), needs, target.now());
+            requests.add(new ReadingHistory.Request(target.patientId(), needs, target.now()));
+        }
+        Map<String, Map<String, List<org.vigil.library.rules.Reading>>> allReadings = history.ofAll(requests);
+        Map<String, MetricInfo> metricInfo = null;
+        Map<String, Integer> slaMinutes = null;
+        int raised = 0;
+        for (int t = 0; t < concerned.size(); t++) {
+            Target target = concerned.get(t);
+            List<ActiveEnrollment> patientEnrollments = byPatient.getOrDefault(target.patientId(), List.of());
+            List<Applied> applied = appliedOf.get(t);
+            var readings = allReadings.getOrDefault(target.patientId(), Map.of());
             var overrides = applied.stream().anyMatch(a -> !a.condition().referencedOverrides().isEmpty())
                     ? patientDirectory.thresholdOverrides(target.patientId()) : Map.<String, java.math.BigDecimal>of();
             Set<String> templates = new HashSet<>();
@@ -170,10 +190,13 @@ class RuleEvaluation {
                     continue;
                 }
                 if (evaluation.triggered()) {
-                    if (raised == 0 && metricInfo == null) {
-                        writer.lockOrganization(organizationId);
-                    }
                     if (metricInfo == null) {
+                        if (published) {
+                            writer.lockOrganizationCommittingLazily(organizationId);
+                        } else {
+                            writer.lockOrganization(organizationId);
+                        }
+                        slaMinutes = writer.slaMinutes(organizationId);
                         metricInfo = new HashMap<>();
                         for (MetricInfo m : metrics.byKeys(referencedKeys(presetRules, organizationRules))) {
                             // the organization's own metric wins over a standardized one with the same key
@@ -182,7 +205,8 @@ class RuleEvaluation {
                             }
                         }
                     }
-                    if (writer.raise(organizationId, target.patientId(), a, evaluation, target.now(), metricInfo)) {
+                    if (writer.raise(organizationId, target.patientId(), a, evaluation, target.now(), metricInfo,
+                            slaMinutes)) {
                         raised++;
                     }
                 }

@@ -56,7 +56,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens accessTokens,
-            MembershipDirectory memberships, RefreshTokens refreshTokens, JsonMapper json) throws Exception {
+            MembershipDirectory memberships, JsonMapper json) throws Exception {
         ProblemWriter problems = new ProblemWriter(json);
         http.securityMatcher(PATHS)
                 .authorizeHttpRequests(requests -> requests
@@ -80,16 +80,15 @@ class ApiSecurityConfiguration {
                         .jwt(jwt -> jwt.decoder(accessTokens.decoder()).jwtAuthenticationConverter(token -> {
                             String organizationId = token.getClaimAsString("org");
                             // Logout, refresh-token reuse and "all sessions revoked" end the session's
-                            // access tokens at once, not when they expire.
-                            if (!refreshTokens.isLive(token.getClaimAsString(AccessTokens.SESSION_CLAIM))) {
-                                throw new InvalidBearerTokenException("The token's session has ended");
-                            }
-                            return memberships.find(token.getSubject(), organizationId)
+                            // access tokens at once, not when they expire; a deactivated membership,
+                            // user or organization too. One statement per request for both.
+                            return memberships.findInLiveSession(token.getSubject(), organizationId,
+                                            token.getClaimAsString(AccessTokens.SESSION_CLAIM))
                                     .map(m -> new CallerAuthentication(
                                             new Caller(m.userId(), m.organizationId(), m.role(), m.permissions()),
                                             token.getTokenValue()))
-                                    .orElseThrow(() -> new InvalidBearerTokenException(
-                                            "The token's user is no longer an active member of an active organization"));
+                                    .orElseThrow(() -> new InvalidBearerTokenException("The token's session has ended, "
+                                            + "or its user is no longer an active member of an active organization"));
                         }))
                         .authenticationEntryPoint((request, response, e) -> problems.write(response, Problems.unauthenticated()))
                         .accessDeniedHandler((request, response, e) -> problems.write(response, Problems.forbidden())))

@@ -48,15 +48,6 @@ class RefreshTokens {
         return new Issued(tenantScope.asUser(userId, () -> insert(userId, organizationId, family)), family);
     }
 
-    /**
-     * Whether the session is live: some token of the family is neither revoked nor expired. Asked
-     * for every API request (before the caller is known, hence the key-hole function).
-     */
-    boolean isLive(String sessionId) {
-        return sessionId != null && Boolean.TRUE.equals(
-                jdbc.queryForObject("SELECT vigil_session_live(?)", Boolean.class, sessionId));
-    }
-
     /** The outcome of presenting a refresh token. */
     sealed interface Rotation {
         record Rotated(String userId, String organizationId, String newToken, String sessionId) implements Rotation {
