@@ -223,4 +223,50 @@ class IngestionApiTest {
         JsonNode error = results.get(i).get("errors").get(0);
         return error.get("field").asString() + ": " + error.get("message").asString();
     }
+    /**
+     * Single readings sent at the same time by one member are stored together (Ingestion's
+     * coalescing), yet each request gets its own answer: every distinct reading 201 with its own
+     * id, the same reading sent twice at once stored once (the other answer a duplicate with the
+     * stored id), and each patient's readings audited.
+     */
+    @Test
+    void concurrentSingleReadingsGetTheirOwnAnswersAndAreStoredOnce() throws Exception {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
+        String second = data.patient(clinic, null);
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            bodies.add(Api.json(reading(i % 2 == 0 ? patient : second, metricKeyWeight, 60 + i, null, t.plusSeconds(i))));
+        }
+        String twice = Api.json(reading(patient, metricKeyWeight, 99, null, t.minusSeconds(5)));
+        bodies.add(twice);
+        bodies.add(twice);
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> answers = new ArrayList<>();
+            for (String body : bodies) {
+                answers.add(threads.submit(() -> api.post("/api/v1/observations", body, nurse)));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (int i = 0; i < 30; i++) {
+                Api.Response r = answers.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                assertThat(r.json().get("index").asInt()).isZero();
+                ids.add(r.json().get("id").asString());
+            }
+            assertThat(ids).hasSize(30);
+            Api.Response a = answers.get(30).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            Api.Response b = answers.get(31).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(List.of(a.status(), b.status())).containsExactlyInAnyOrder(201, 200);
+            assertThat(a.json().get("id").asString()).isEqualTo(b.json().get("id").asString());
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(data.platformQuery("SELECT count(*) FROM observations WHERE organization_id = ?", clinic))
+                .isEqualTo(31);
+        assertThat(data.platformQuery("SELECT count(DISTINCT patient_id) FROM audit_logs WHERE organization_id = ? "
+                + "AND resource_type = 'Observation' AND action = 'CREATE'", clinic)).isEqualTo(2);
+        assertThat(data.platformQuery("SELECT count(*) FROM audit_logs a, jsonb_array_elements_text(a.details -> 'created') c "
+                + "WHERE a.organization_id = ? AND a.resource_type = 'Observation' AND a.action = 'CREATE'", clinic))
+                .isEqualTo(31);
+    }
 }

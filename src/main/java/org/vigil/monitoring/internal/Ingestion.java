@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.vigil.audit.AuditedResource;
 import org.vigil.audit.RecordAccessAudit;
 import org.vigil.library.AlertRuleCatalog;
@@ -32,6 +35,7 @@ import org.vigil.patients.EnrollmentDirectory;
 import org.vigil.patients.EnrollmentDirectory.ActiveEnrollment;
 import org.vigil.patients.PatientDirectory;
 import org.vigil.shared.Ids;
+import org.vigil.shared.concurrent.Coalescer;
 import org.vigil.shared.web.ApiProblem.FieldError;
 import org.vigil.tenancy.TenantScope;
 import tools.jackson.databind.JsonNode;
@@ -91,6 +95,40 @@ class Ingestion {
         this.events = events;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** Who sent a single reading: readings of the same sender may be stored together (the audit names them). */
+    private record Sender(String organizationId, String userId, String address, String agent) {
+    }
+
+    /** At most this many single readings in one transaction. */
+    static final int MAX_COALESCED = 500;
+
+    private final Coalescer<Sender, JsonNode, Outcome> singles = new Coalescer<>(
+            (sender, readings) -> ingest(sender.organizationId(), sender.userId(), readings, null).stream()
+                    // each reading was a request of its own: its index in that request is 0
+                    .map(o -> new Outcome(0, o.status(), o.id(), o.errors())).toList(),
+            MAX_COALESCED);
+
+    /**
+     * One reading sent on its own (a single-reading POST). Readings of the same sender (member,
+     * address, user agent) that arrive while one of theirs is being stored are stored together in
+     * the next transaction ({@link Coalescer}): under a burst of single POSTs each no longer pays a
+     * transaction, its look-ups, its WAL flush and an alert evaluation of its own. The outcome is the
+     * reading's own, as if sent alone (two identical readings together: the second is a duplicate
+     * of the first, as one after the other). Inside a running transaction it is stored in it.
+     */
+    Outcome ingestOne(String organizationId, String userId, JsonNode reading) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return ingest(organizationId, userId, java.util.Collections.singletonList(reading), null).get(0);
+        }
+        String address = null;
+        String agent = null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            address = attributes.getRequest().getRemoteAddr();
+            agent = attributes.getRequest().getHeader("User-Agent");
+        }
+        return singles.submit(new Sender(organizationId, userId, address, agent), reading);
     }
 
     /**

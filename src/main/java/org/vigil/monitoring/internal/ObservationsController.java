@@ -76,8 +76,7 @@ class ObservationsController {
             return ResponseEntity.ok(new BatchResult(stored, duplicates, outcomes.size() - stored - duplicates,
                     outcomes));
         }
-        Ingestion.Outcome outcome = ingestion.ingest(caller.organizationId(), caller.userId(),
-                java.util.Collections.singletonList(body), null).get(0);
+        Ingestion.Outcome outcome = ingestion.ingestOne(caller.organizationId(), caller.userId(), body);
         return switch (outcome.status()) {
             case STORED -> ResponseEntity.status(HttpStatus.CREATED).body(outcome);
             case DUPLICATE -> ResponseEntity.ok(outcome);

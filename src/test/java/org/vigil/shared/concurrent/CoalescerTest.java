@@ -1,0 +1,92 @@
+package org.vigil.shared.concurrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Items queued while the work of their key runs are done together; each caller gets its own result. */
+class CoalescerTest {
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void eachCallerGetsTheResultOfItsOwnItemAndAtMostMaxItemsAreDoneTogether() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<List<Integer>> rounds = Collections.synchronizedList(new ArrayList<>());
+        Coalescer<String, Integer, String> coalescer = new Coalescer<>((key, items) -> {
+            rounds.add(items);
+            if (rounds.size() == 1) {
+                firstStarted.countDown();
+                await(releaseFirst);
+            }
+            return items.stream().map(i -> key + ":" + (i * 10)).toList();
+        }, 3);
+        Future<String> first = threads.submit(() -> coalescer.submit("k", 1));
+        assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<String>> queued = new ArrayList<>();
+        for (int i = 2; i <= 6; i++) {
+            int item = i;
+            queued.add(threads.submit(() -> coalescer.submit("k", item)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (coalescer.waiting("k") < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertThat(coalescer.waiting("k")).isEqualTo(5);
+        releaseFirst.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("k:10");
+        for (int i = 0; i < queued.size(); i++) {
+            assertThat(queued.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("k:" + ((i + 2) * 10));
+        }
+        // 1 alone, then 3 together (maxItems), then the 2 left
+        assertThat(rounds).extracting(List::size).containsExactly(1, 3, 2);
+        assertThat(coalescer.waiting("k")).isZero();
+    }
+
+    @Test
+    void aWrongNumberOfResultsIsNotHandedOutButEachItemIsDoneAlone() {
+        List<List<Integer>> rounds = new ArrayList<>();
+        Coalescer<String, Integer, Integer> coalescer = new Coalescer<>((key, items) -> {
+            rounds.add(items);
+            return List.of(items.get(0));
+        }, 10);
+        assertThat(coalescer.submit("k", 7)).isEqualTo(7);
+        assertThat(rounds).hasSize(1);
+    }
+
+    @Test
+    void aFailureReachesItsCallerAndTheKeyIsFreeAgain() {
+        Coalescer<String, Integer, Integer> coalescer = new Coalescer<>((key, items) -> {
+            if (items.contains(0)) {
+                throw new ArithmeticException("/ by zero");
+            }
+            return items.stream().map(i -> 100 / i).toList();
+        }, 10);
+        assertThatThrownBy(() -> coalescer.submit("k", 0)).isInstanceOf(ArithmeticException.class);
+        assertThat(coalescer.submit("k", 4)).isEqualTo(25);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
