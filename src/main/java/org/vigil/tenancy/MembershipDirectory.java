@@ -38,16 +38,16 @@ public class MembershipDirectory {
 
     /**
      * {@link #find}, only while the session (the refresh-token family named in the access token)
-     * is live, in one statement: asked on every API request, so logout and revocation end access at
-     * once without a round trip of their own.
+     * of that user is live: asked on every API request, so logout, revocation and deactivation end
+     * access at once. One statement, no transaction: the key-hole function {@code vigil_api_caller}
+     * (V110), by exact keys from a verified token.
      */
     public Optional<ActiveMembership> findInLiveSession(String userId, String organizationId, String sessionId) {
-        if (sessionId == null) {
+        if (userId == null || organizationId == null || sessionId == null) {
             return Optional.empty();
         }
-        return tenantScope.call(organizationId, userId, () -> jdbc.query(
-                ACTIVE_MEMBERSHIPS + " AND uo.organization_id = ? AND vigil_session_live(?)", MAPPER, userId,
-                organizationId, sessionId).stream().findFirst());
+        return jdbc.query("SELECT * FROM vigil_api_caller(?, ?, ?)", MAPPER, userId, organizationId, sessionId)
+                .stream().findFirst();
     }
 
     /**
