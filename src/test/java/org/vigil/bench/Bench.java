@@ -272,7 +272,7 @@ final class Bench {
         long control = 0;
         List<String> top = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT calls, query FROM pg_stat_statements WHERE query NOT LIKE '%bench%' "
+                "SELECT calls, query, total_exec_time FROM pg_stat_statements WHERE query NOT LIKE '%bench%' "
                         + "AND query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC")) {
             while (rs.next()) {
                 long calls = rs.getLong(1);
@@ -284,7 +284,8 @@ final class Bench {
                     control += calls;
                 }
                 if (top.size() < 12) {
-                    top.add(String.format(Locale.ROOT, "%8d  %s", calls, q.length() > 110 ? q.substring(0, 110) + "…" : q));
+                    top.add(String.format(Locale.ROOT, "%8d %9.1f ms  %s", calls, rs.getDouble(3),
+                            q.length() > 110 ? q.substring(0, 110) + "…" : q));
                 }
             }
         }

@@ -215,7 +215,7 @@ public final class IngestionBenchmark {
     }
 
     private static void printTop(String phase, Bench.StatementCount sc) {
-        System.out.println("most frequent statements, " + phase + ":");
+        System.out.println("most frequent statements (calls, total execution time), " + phase + ":");
         sc.top().forEach(System.out::println);
     }
 
