@@ -234,5 +234,14 @@
     document.querySelectorAll('[data-selectable]').forEach(markSelection);
   });
 
+  /* A form with data-clear-ticks="form-id" that succeeded unticks the checkboxes of that form
+   * (the triage queue's bulk actions: the ticked rows are kept ticked across refreshes otherwise). */
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var form = event.detail.elt;
+    if (!form || !event.detail.successful || !form.hasAttribute || !form.hasAttribute('data-clear-ticks')) { return; }
+    document.querySelectorAll('input[type="checkbox"][form="' + form.getAttribute('data-clear-ticks') + '"]')
+      .forEach(function (box) { box.checked = false; });
+  });
+
   window.vigil = { drawCharts: drawCharts, flash: flash };
 })();
