@@ -221,7 +221,23 @@ class TriageBrowserTest {
             browser.screenshot(name);
             assertThat(browser.horizontalOverflow()).as(name + " scrolls sideways by so many pixels").isZero();
         }
+        browser.await("#vitals canvas[data-chart]");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView()", browser.find("#vitals"));
+        browser.screenshot("tablet-chart-vitals");
+        assertThat(browser.horizontalOverflow()).as("the chart with its vitals loaded").isZero();
         browser.assertNoConsoleErrors();
+
+        // The session ends while the queue is open: when its live stream drops, the page goes to sign-in.
+        browser.resize(1366, 900);
+        browser.go("/triage");
+        browser.await("tr[data-alert-id='" + other + "']");
+        awaitSubscribed(clinic);
+        browser.driver().manage().deleteCookieNamed("VIGIL_SESSION");
+        stream.closeAll();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> browser.path().equals("/login"));
+        assertThat(browser.consoleErrors()).as("only the dropped stream (htmx logs it) and the 401 of the probe")
+                .allMatch(error -> error.contains("/triage/stream") || error.contains("[object Event]"));
     }
 
     /** Waits until the queue's row of the alert shows {@code text} (the list refreshes itself). */
