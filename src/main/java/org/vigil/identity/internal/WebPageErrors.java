@@ -97,10 +97,11 @@ class WebPageErrors {
 
     /**
      * The browser went away while the answer was being written (a page with a live stream was left
-     * or closed): there is nobody to answer and nothing went wrong here.
+     * or closed): there is nobody to answer and nothing went wrong here. (The response parameter
+     * tells Spring MVC the answer is complete, so it renders no view.)
      */
     @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
-    void gone(Exception ex) {
+    void gone(Exception ex, HttpServletResponse response) {
         log.debug("The client left before its answer was written: {}", ex.getMessage());
     }
 
