@@ -234,5 +234,42 @@
     document.querySelectorAll('[data-selectable]').forEach(markSelection);
   });
 
+  /* A form with data-clear-ticks="form-id" that succeeded unticks the checkboxes of that form
+   * (the triage queue's bulk actions: the ticked rows are kept ticked across refreshes otherwise). */
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var form = event.detail.elt;
+    if (!form || !event.detail.successful || !form.hasAttribute || !form.hasAttribute('data-clear-ticks')) { return; }
+    document.querySelectorAll('input[type="checkbox"][form="' + form.getAttribute('data-clear-ticks') + '"]')
+      .forEach(function (box) { box.checked = false; });
+  });
+
+  /* A live stream that fails (hx-ext="sse" reconnects by itself) may have failed because the session
+   * ended: an EventSource cannot see the answer's status, so ask the same URL as htmx would. Signed
+   * out, the server answers 401 with HX-Redirect (the sign-in page) and the page goes there; refused
+   * (403: the member lost the permission), the page is reloaded to show why; otherwise the probe is
+   * aborted as soon as its headers arrive (it would be a second live stream). */
+  var probing = false;
+  document.addEventListener('htmx:sseError', function (event) {
+    var source = event.detail && event.detail.source;
+    if (probing || !source || !source.url || !window.fetch || !window.AbortController) { return; }
+    probing = true;
+    var abort = new AbortController();
+    fetch(source.url, { headers: { 'HX-Request': 'true' }, credentials: 'same-origin', redirect: 'manual',
+                        signal: abort.signal })
+      .then(function (response) {
+        abort.abort();
+        if (response.status === 401) {
+          source.close();
+          window.location.assign(response.headers.get('HX-Redirect') || '/login');
+        } else if (response.status === 403) {
+          source.close();
+          window.location.reload();
+        } else {
+          probing = false;
+        }
+      })
+      .catch(function () { probing = false; });
+  });
+
   window.vigil = { drawCharts: drawCharts, flash: flash };
 })();

@@ -130,6 +130,25 @@ public final class RealBrowser implements AutoCloseable {
         return this;
     }
 
+    /** Chooses the option with this visible text in the select {@code css}. */
+    public RealBrowser select(String css, String visibleText) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
+        return this;
+    }
+
+    /** Sets the window's size (e.g. 768 × 1024, a tablet held upright). */
+    public RealBrowser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /** How far the page is wider than the window, in CSS pixels (0: no sideways scrolling). */
+    public long horizontalOverflow() {
+        Object overflow = driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        return ((Number) overflow).longValue();
+    }
+
     /** Signs in with email and password at /login (no second factor). */
     public RealBrowser signIn(String email, String password) {
         go("/login");

@@ -137,7 +137,8 @@ class TriageActions {
     @PreAuthorize("hasAuthority('ALERT_WORK')")
     String escalate(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @RequestParam(required = false) Long version, @RequestParam(required = false) String level,
-            @RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String targetUserId, @RequestParam(required = false) String reason,
+            Model model, HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         Integer to = null;
         if (level != null && !level.isBlank()) {
@@ -147,9 +148,59 @@ class TriageActions {
                 errors.put("level", "Choose a level.");
             }
         }
-        AlertRequests.Escalate request = new AlertRequests.Escalate(to, null, reason);
+        AlertRequests.Escalate request = new AlertRequests.Escalate(to,
+                targetUserId == null || targetUserId.isBlank() ? null : targetUserId.trim(), reason);
         return act(caller, id, request, errors, model, response, "Alert escalated.",
                 () -> triage.escalate(caller, id, version, request));
+    }
+
+    /** Bulk actions of the queue, as the page offers them (the API has more). */
+    static final Map<AlertRequests.BulkAction, String> BULK_DONE = Map.of(AlertRequests.BulkAction.CLAIM, "claimed",
+            AlertRequests.BulkAction.ACKNOWLEDGE, "acknowledged");
+
+    /**
+     * One action on the alerts ticked in the queue (the API's bulk action: each alert on its own);
+     * answers how many changed and why the others did not, and asks the page to refresh its list.
+     */
+    @PostMapping("/triage/bulk")
+    @PreAuthorize("hasAuthority('ALERT_WORK')")
+    String bulk(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String action,
+            @RequestParam(required = false) List<String> alertIds, Model model, HttpServletResponse response) {
+        AlertRequests.BulkAction kind = null;
+        try {
+            kind = action == null ? null : AlertRequests.BulkAction.valueOf(action);
+        } catch (IllegalArgumentException e) {
+            kind = null;
+        }
+        if (kind == null || !BULK_DONE.containsKey(kind)) {
+            throw ApiProblem.invalid("action", "must be CLAIM or ACKNOWLEDGE");
+        }
+        List<String> ids = alertIds == null ? List.of()
+                : alertIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+        if (ids.isEmpty() || ids.size() > 100) {
+            response.setStatus(422);
+            model.addAttribute("errors", Map.of("alertIds", ids.isEmpty() ? "Tick at least one alert in the list."
+                    : "Choose at most 100 alerts at once."));
+            return "triage :: field-errors";
+        }
+        List<Triage.BulkResult> results = triage.bulk(caller, new AlertRequests.Bulk(kind, ids, null, null, null, null,
+                null, null));
+        long done = results.stream().filter(r -> r.status() == 200).count();
+        Map<String, Long> refusals = new java.util.TreeMap<>();
+        results.stream().filter(r -> r.status() != 200)
+                .forEach(r -> refusals.merge(r.title() == null ? "Refused" : r.title(), 1L, Long::sum));
+        StringBuilder notice = new StringBuilder(done == 1 ? "1 alert " : done + " alerts ").append(BULK_DONE.get(kind));
+        if (!refusals.isEmpty()) {
+            notice.append("; not ").append(BULK_DONE.get(kind)).append(": ");
+            List<String> reasons = new java.util.ArrayList<>();
+            refusals.forEach((title, count) -> reasons.add(count + " (" + title.toLowerCase(java.util.Locale.ROOT) + ")"));
+            notice.append(String.join(", ", reasons));
+        }
+        notice.append('.');
+        response.setHeader("HX-Trigger", trigger(json, Map.of("triage-changed", true, "vigil:notice",
+                notice.toString())));
+        model.addAttribute("bulkResults", results);
+        return "triage :: bulk-done";
     }
 
     /**
@@ -207,7 +258,24 @@ class TriageActions {
             page.panel(caller, id, model);
             return null;
         });
-        response.setHeader("HX-Trigger", json.writeValueAsString(Map.of("triage-changed", true, "vigil:notice", notice)));
+        response.setHeader("HX-Trigger", trigger(json, Map.of("triage-changed", true, "vigil:notice", notice)));
         return "triage :: panel";
+    }
+
+    /**
+     * The value of an {@code HX-Trigger} header: the events as JSON, with every character outside
+     * ASCII escaped ({@code \\uXXXX}), since a header value must be ASCII (a saved view's name need not be).
+     */
+    static String trigger(JsonMapper json, Map<String, Object> events) {
+        String text = json.writeValueAsString(events);
+        StringBuilder ascii = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c < 0x20 || c > 0x7e) {
+                ascii.append(String.format("\\u%04x", (int) c));
+            } else {
+                ascii.append(c);
+            }
+        }
+        return ascii.toString();
     }
 }

@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.vigil.alerting.AlertStatus;
+import org.vigil.carework.SavedTriageViews;
 import org.vigil.carework.TimeLogActivity;
 import org.vigil.identity.Caller;
+import org.vigil.identity.MemberNames;
 import org.vigil.library.AlertSeverity;
 import org.vigil.library.MetricCatalog;
 import org.vigil.patients.PatientLabels;
@@ -54,11 +56,14 @@ class TriagePage {
     private final PatientLabels patients;
     private final MetricCatalog metrics;
     private final OrganizationZones zones;
+    private final MemberNames members;
+    private final SavedTriageViews savedViews;
     private final JsonMapper json;
     private final Clock clock;
 
     TriagePage(TenantScope tenantScope, Triage triage, AlertContext context, AlertStream stream, PatientLabels patients,
-            MetricCatalog metrics, OrganizationZones zones, JsonMapper json, Clock clock) {
+            MetricCatalog metrics, OrganizationZones zones, MemberNames members, SavedTriageViews savedViews,
+            JsonMapper json, Clock clock) {
         this.tenantScope = tenantScope;
         this.triage = triage;
         this.context = context;
@@ -66,6 +71,8 @@ class TriagePage {
         this.patients = patients;
         this.metrics = metrics;
         this.zones = zones;
+        this.members = members;
+        this.savedViews = savedViews;
         this.json = json;
         this.clock = clock;
     }
@@ -82,6 +89,40 @@ class TriagePage {
                     : severity.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
             return new QueueFilter(severities, blankToNull(status), blankToNull(claimed), blankToNull(patient),
                     "true".equals(sla), "true".equals(snoozed));
+        }
+
+        /** The filters of a saved view (values the page stored with {@link #saved()}; other keys are ignored). */
+        static QueueFilter ofSaved(Map<String, Object> saved) {
+            Object severity = saved.get("severity");
+            List<String> severities = severity instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                    : severity == null ? List.of() : List.of(String.valueOf(severity));
+            return of(severities, text(saved.get("status")), text(saved.get("claimed")), null,
+                    text(saved.get("slaBreached")), text(saved.get("includeSnoozed")));
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : String.valueOf(value);
+        }
+
+        /** These filters as a saved view stores them (without the patient: views carry no patient). */
+        Map<String, Object> saved() {
+            Map<String, Object> saved = new LinkedHashMap<>();
+            if (!severity.isEmpty()) {
+                saved.put("severity", severity);
+            }
+            if (status != null) {
+                saved.put("status", status);
+            }
+            if (claimed != null) {
+                saved.put("claimed", claimed);
+            }
+            if (slaBreached) {
+                saved.put("slaBreached", true);
+            }
+            if (includeSnoozed) {
+                saved.put("includeSnoozed", true);
+            }
+            return saved;
         }
 
         Triage.Filter toService() {
@@ -134,7 +175,7 @@ class TriagePage {
     }
 
     /** One row of the queue: the alert and how to name its patient. */
-    record Row(AlertView alert, PatientLabels.Label patient, boolean mine) {
+    record Row(AlertView alert, PatientLabels.Label patient, boolean mine, String claimantName) {
 
         public String patientName() {
             return patient == null ? "Patient " + alert.patientId() : patient.displayName();
@@ -182,8 +223,18 @@ class TriagePage {
             @RequestParam(required = false) String status, @RequestParam(required = false) String claimed,
             @RequestParam(required = false) String patient, @RequestParam(required = false) String slaBreached,
             @RequestParam(required = false) String includeSnoozed, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) String alert, Model model) {
+            @RequestParam(required = false) String alert, @RequestParam(required = false) String applyView,
+            @RequestParam(required = false) String view, Model model) {
+        if (applyView != null && !applyView.isBlank()) {
+            // A saved view chosen: its filters, in the address (so the page can be bookmarked and reloaded).
+            SavedTriageViews.SavedTriageView chosen = savedViews.use(caller, applyView.trim())
+                    .orElseThrow(() -> ApiProblem.notFound("saved view"));
+            String query = QueueFilter.ofSaved(chosen.filters()).query();
+            return "redirect:" + UriComponentsBuilder.fromPath("/triage").query(query.isEmpty() ? null : query)
+                    .queryParam("view", chosen.id()).build().toUriString();
+        }
         QueueFilter filter = QueueFilter.of(severity, status, claimed, patient, slaBreached, includeSnoozed);
+        viewChoices(caller, view == null || view.isBlank() ? null : view, model);
         tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             queue(caller, filter, cursor, model);
             if (alert != null && !alert.isBlank()) {
@@ -194,6 +245,12 @@ class TriagePage {
         model.addAttribute("severities", severityNames());
         model.addAttribute("selectedId", alert);
         return "triage";
+    }
+
+    /** The saved-view selector's choices, with {@code current} (a view id, or null) chosen. */
+    void viewChoices(Caller caller, String current, Model model) {
+        model.addAttribute("savedViews", savedViews.list(caller));
+        model.addAttribute("currentView", current);
     }
 
     /** The list alone (htmx: filters, paging, live refresh). */
@@ -236,8 +293,12 @@ class TriagePage {
             ids.add(filter.patient());
         }
         Map<String, PatientLabels.Label> labels = patients.of(ids);
+        Map<String, String> names = members.of(caller.organizationId(), caller.userId(),
+                page.items().stream().map(AlertView::claimedById).filter(java.util.Objects::nonNull).toList());
         List<Row> rows = page.items().stream()
-                .map(a -> new Row(a, labels.get(a.patientId()), caller.userId().equals(a.claimedById()))).toList();
+                .map(a -> new Row(a, labels.get(a.patientId()), caller.userId().equals(a.claimedById()),
+                        a.claimedById() == null ? null : names.getOrDefault(a.claimedById(), "another member")))
+                .toList();
         model.addAttribute("queue", new Queue(rows, pageCursor, page.nextCursor(), filter, filter.query(),
                 filter.patient() == null ? null : labels.get(filter.patient())));
         model.addAttribute("fmt", new Format(zone(caller), clock.instant()));
@@ -361,6 +422,17 @@ class TriagePage {
         for (int level = alert.escalationLevel() + 1; level <= Math.min(MAX_LEVEL, alert.escalationLevel() + 3); level++) {
             levels.add(level);
         }
+        Set<String> people = new LinkedHashSet<>();
+        people.add(alert.claimedById());
+        people.add(alert.resolvedById());
+        view.escalations().forEach(e -> {
+            people.add(e.targetUserId());
+            people.add(e.escalatedById());
+        });
+        people.remove(null);
+        model.addAttribute("names", members.of(caller.organizationId(), caller.userId(), people));
+        model.addAttribute("members", levels.isEmpty() ? List.of() : members.active(caller.organizationId(),
+                caller.userId()));
         model.addAttribute("panel", new Panel(view, patient, evidence, charts, open, mine,
                 alert.claimedById() != null && !mine, levels,
                 caller.userId().equals(alert.resolvedById())));

@@ -95,6 +95,16 @@ class WebPageErrors {
                 + "then try again.", model, request, response);
     }
 
+    /**
+     * The browser went away while the answer was being written (a page with a live stream was left
+     * or closed): there is nobody to answer and nothing went wrong here. (The response parameter
+     * tells Spring MVC the answer is complete, so it renders no view.)
+     */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void gone(Exception ex, HttpServletResponse response) {
+        log.debug("The client left before its answer was written: {}", ex.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     String unexpected(Exception ex, Model model, HttpServletRequest request, HttpServletResponse response) {
         StackTraceElement where = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;

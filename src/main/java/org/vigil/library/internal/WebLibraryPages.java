@@ -35,13 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
  * the standard's (read-only) and the organization's own; "clone" makes the organization's copy of
  * a standard item, which it can then edit: an alert rule's name, severity, cool-down, active flag
  * and conditions (validated by the condition language, each error next to the field), a metric's
- * ranges, a preset's rules and questionnaires. The same services and rules as the API; edits carry
+ * ranges, a preset's rules and questionnaires, a questionnaire's name, description and items. The same services and rules as the API; edits carry
  * the version they were based on, and a stale one is refused.
  */
 @WebPage
 class WebLibraryPages {
 
     static final List<String> TABS = List.of("presets", "metrics", "templates", "rules");
+    private static final java.util.regex.Pattern ITEM_ROW = java.util.regex.Pattern.compile("items\\[(\\d+)]");
     static final String STALE = "Someone else changed this item since you opened it, so your change was not saved. "
             + "Reload it to see theirs, then make yours again.";
 
@@ -94,11 +95,12 @@ class WebLibraryPages {
         try {
             String copy = switch (tab) {
                 case "metrics" -> metrics.cloneOf(caller, id).body().id();
-                case "templates" -> templates.cloneOf(caller, id, null).body().id();
+                case "templates" -> templates.cloneOf(caller, id, copyName(templates.get(caller, id).body().name()))
+                        .body().id();
                 case "rules" -> rules.cloneOf(caller, id, copyName(rules.get(caller, id).body().name())).body().id();
                 default -> presets.cloneOf(caller, id, copyName(presets.get(caller, id).body().name())).body().id();
             };
-            return tab.equals("templates") ? "redirect:/admin/library?tab=templates" : "redirect:/admin/library/" + tab + "/" + copy;
+            return "redirect:/admin/library/" + tab + "/" + copy;
         } catch (ApiProblem problem) {
             if (problem.getStatusCode().value() == 404) {
                 throw problem;
@@ -319,6 +321,127 @@ class WebLibraryPages {
         return "admin/library-preset";
     }
 
+    // ---- questionnaire templates ----
+
+    /** One row of a questionnaire's items as the form shows and sends it (metric empty: no item). */
+    record ItemRow(String metricId, boolean required, String helpText) {
+    }
+
+    record TemplateForm(long version, String name, String description, boolean active, List<ItemRow> items) {
+    }
+
+    @GetMapping("/admin/library/templates/{id}")
+    @PreAuthorize("hasAuthority('LIBRARY_READ')")
+    String template(@AuthenticationPrincipal TenantPrincipal caller, Authentication authentication,
+            @PathVariable String id, @RequestParam(name = "m", required = false) String message, Model model) {
+        Versioned<TemplateView> template = templates.get(caller, id);
+        TemplateView t = template.body();
+        model.addAttribute("notice", "saved".equals(message) ? "The questionnaire was saved." : null);
+        List<ItemRow> rows = t.items().stream()
+                .map(i -> new ItemRow(i.metricDefinitionId(), i.isRequired(), i.helpText() == null ? "" : i.helpText()))
+                .toList();
+        return templatePage(caller, authentication, t, new TemplateForm(template.version(), t.name(),
+                t.description() == null ? "" : t.description(), t.isActive(), rows), Map.of(), null, model);
+    }
+
+    /**
+     * Saves a questionnaire's name, description, active flag and items (rows in the order shown; a
+     * row without a metric is left out). What the form does not show stays as it was: the key,
+     * category, LOINC code, scoring, and each kept item's default value and flag rule.
+     */
+    @PostMapping("/admin/library/templates/{id}")
+    @PreAuthorize("hasAuthority('LIBRARY_WRITE')")
+    String saveTemplate(@AuthenticationPrincipal TenantPrincipal caller, Authentication authentication,
+            @PathVariable String id, @RequestParam long version, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam(name = "itemMetric", required = false) List<String> itemMetrics,
+            @RequestParam(name = "itemRequired", required = false) List<String> itemRequired,
+            @RequestParam(name = "itemHelp", required = false) List<String> itemHelp, Model model,
+            HttpServletResponse response) {
+        TemplateView t = templates.get(caller, id).body();
+        List<String> metricIds = itemMetrics == null ? List.of() : itemMetrics;
+        Set<String> required = itemRequired == null ? Set.of() : Set.copyOf(itemRequired);
+        List<ItemRow> rows = new ArrayList<>();
+        for (int i = 0; i < metricIds.size(); i++) {
+            String help = itemHelp != null && i < itemHelp.size() ? itemHelp.get(i) : "";
+            rows.add(new ItemRow(metricIds.get(i) == null ? "" : metricIds.get(i).trim(),
+                    required.contains(String.valueOf(i)), help == null ? "" : help));
+        }
+        TemplateForm form = new TemplateForm(version, name, description, active, rows);
+        Map<String, TemplateView.Item> existing = new LinkedHashMap<>();
+        t.items().forEach(item -> existing.putIfAbsent(item.metricDefinitionId(), item));
+        List<TemplateRequest.Item> items = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>(); // the form's row of each item
+        for (int r = 0; r < rows.size(); r++) {
+            ItemRow row = rows.get(r);
+            if (row.metricId().isEmpty()) {
+                continue;
+            }
+            positions.add(r);
+            TemplateView.Item kept = existing.get(row.metricId());
+            Map<String, Object> flagRule = kept == null || kept.flagRule() == null || !kept.flagRule().isObject() ? null
+                    : json.treeToValue(kept.flagRule(), Map.class);
+            items.add(new TemplateRequest.Item(row.metricId(), items.size(), row.required(),
+                    row.helpText().isBlank() ? null : row.helpText().trim(), kept == null ? null : kept.defaultValue(),
+                    flagRule));
+        }
+        Map<String, Object> scoring = t.scoring() == null || !t.scoring().isObject() ? null
+                : json.treeToValue(t.scoring(), Map.class);
+        TemplateRequest request = new TemplateRequest(t.key(), name.trim(), description.isBlank() ? null
+                : description.trim(), t.category(), t.loincCode(), scoring, t.copyrightInfo(), active, items);
+        Map<String, String> errors = new LinkedHashMap<>();
+        violations(validator.validate(request), errors);
+        if (items.isEmpty()) {
+            errors.put("items", "choose the metric of at least one item");
+        }
+        String refused = null;
+        if (errors.isEmpty()) {
+            refused = attempt(() -> templates.replace(caller, id, version, request), errors);
+            if (refused == null && errors.isEmpty()) {
+                return "redirect:/admin/library/templates/" + id + "?m=saved";
+            }
+        }
+        if (errors.containsKey("items")) {
+            // "row n" of the errors counts the items sent; the form also has rows left empty
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("row (\\d+): ").matcher(errors.get("items"));
+            StringBuilder text = new StringBuilder();
+            while (m.find()) {
+                int item = Integer.parseInt(m.group(1)) - 1;
+                m.appendReplacement(text, "row " + (item < positions.size() ? positions.get(item) + 1 : item + 1) + ": ");
+            }
+            m.appendTail(text);
+            errors.put("items", text.toString());
+        }
+        if (errors.containsKey("scoring")) {
+            // the items the scoring needs: shown with the items, where they are chosen
+            errors.merge("items", errors.remove("scoring"), (a, b) -> a + "; " + b);
+        }
+        response.setStatus(refused != null ? 409 : 400);
+        return templatePage(caller, authentication, t, form, errors, refused, model);
+    }
+
+    private String templatePage(TenantPrincipal caller, Authentication authentication, TemplateView template,
+            TemplateForm form, Map<String, String> errors, String problem, Model model) {
+        boolean editable = !template.isStandardized() && Granted.may(authentication, Permission.LIBRARY_WRITE);
+        List<ItemRow> rows = new ArrayList<>(form.items());
+        if (editable) {
+            rows.add(new ItemRow("", false, "")); // a free row to add an item
+        }
+        model.addAttribute("template", template);
+        model.addAttribute("form", form);
+        model.addAttribute("rows", rows);
+        model.addAttribute("metricChoices", editable ? metrics.list(caller, null, null).stream()
+                .sorted(java.util.Comparator.comparing(MetricView::displayName, String.CASE_INSENSITIVE_ORDER)).toList()
+                : List.of());
+        model.addAttribute("metricNames", template.items().stream().collect(java.util.stream.Collectors.toMap(
+                TemplateView.Item::metricDefinitionId, TemplateView.Item::metricName, (a, b) -> a)));
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", problem);
+        model.addAttribute("editable", editable);
+        model.addAttribute("mayWrite", Granted.may(authentication, Permission.LIBRARY_WRITE));
+        return "admin/library-template";
+    }
+
     // ---- helpers ----
 
     /** Runs a change: null when done; the stale message, or the field errors put in {@code errors}. */
@@ -342,6 +465,10 @@ class WebLibraryPages {
                         String key = field.field().startsWith("conditions") ? "conditions" : root(field.field());
                         String where = field.field().startsWith("conditions") && field.field().length() > "conditions".length()
                                 ? "at " + field.field().substring("conditions".length()) + ": " : "";
+                        java.util.regex.Matcher row = ITEM_ROW.matcher(field.field());
+                        if (row.lookingAt()) {
+                            where = "row " + (Integer.parseInt(row.group(1)) + 1) + ": ";
+                        }
                         errors.merge(key, where + field.message(), (a, b) -> a + "; " + b);
                         named = true;
                     }
@@ -353,7 +480,10 @@ class WebLibraryPages {
 
     private static <T> void violations(Set<ConstraintViolation<T>> violations, Map<String, String> errors) {
         for (ConstraintViolation<T> violation : violations) {
-            errors.merge(root(violation.getPropertyPath().toString()), violation.getMessage(), (a, b) -> a + "; " + b);
+            String path = violation.getPropertyPath().toString();
+            java.util.regex.Matcher row = ITEM_ROW.matcher(path);
+            String where = row.lookingAt() ? "row " + (Integer.parseInt(row.group(1)) + 1) + ": " : "";
+            errors.merge(root(path), where + violation.getMessage(), (x, y) -> x + "; " + y);
         }
     }
 

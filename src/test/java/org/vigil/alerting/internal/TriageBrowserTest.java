@@ -23,9 +23,12 @@ import org.vigil.support.VigilIntegrationTest;
 
 /**
  * In a real browser: a nurse sees the open alert on the dashboard, opens the triage queue, which
- * shows a second alert live as it is raised (server-sent events), claims and acknowledges the first,
- * is told next to the field that a resolution needs a note, resolves it with one, and sees it leave
- * the queue.
+ * shows a second alert live as it is raised (server-sent events) and who claimed it (by name); ticks
+ * both and claims them at once (the other member's claim stands); saves the filters as a view and
+ * gets them back by choosing it; releases, claims and acknowledges the first alert, is told next to
+ * the field that a resolution needs a note, resolves it with one, and sees it leave the queue; then
+ * escalates the second for a named member. Last, at tablet width (768 × 1024), the dashboard, the
+ * queue and a patient's chart fit the window without sideways scrolling.
  */
 @VigilIntegrationTest
 class TriageBrowserTest {
@@ -51,6 +54,8 @@ class TriageBrowserTest {
         Api api = new Api(port);
         String clinic = data.organization();
         String admin = accounts.signIn(api, accounts.member(clinic, "ORG_ADMIN"), clinic);
+        Accounts.Account physician = accounts.member(clinic, "PHYSICIAN");
+        String physicianToken = accounts.signIn(api, physician, clinic);
         Accounts.Account nurse = accounts.member(clinic, "NURSE");
         String nurseToken = accounts.signIn(api, nurse, clinic);
         Map<String, Object> rule = new LinkedHashMap<>();
@@ -92,6 +97,62 @@ class TriageBrowserTest {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                 .until(d -> !d.findElements(By.cssSelector("tr[data-alert-id='" + other + "']")).isEmpty());
 
+        // Another member claims the second alert: the queue names them.
+        assertThat(api.post("/api/v1/alerts/" + other + "/claim", "{}", physicianToken).status()).isEqualTo(200);
+        awaitRowText(other, "claimed by Test PHYSICIAN");
+
+        // Bulk: nothing ticked is refused next to the buttons; then both ticked and claimed at once.
+        browser.click("#bulk-claim");
+        assertThat(browser.await("#bulk-form [data-error-for='alertIds']").getText())
+                .isEqualTo("Tick at least one alert in the list.");
+        assertThat(browser.consoleErrors()).as("only the refused bulk action's 422")
+                .allMatch(error -> error.contains("/triage/bulk") && error.contains("422"));
+        browser.click("#pick-" + alert);
+        browser.click("#pick-" + other);
+        browser.screenshot("triage-bulk-ticked");
+        browser.click("#bulk-claim");
+        browser.awaitText("1 alert claimed; not claimed: 1 (claimed by someone else).");
+        awaitRowText(alert, "claimed by you");
+        assertThat(browser.find("tr[data-alert-id='" + other + "']").getText()).contains("claimed by Test PHYSICIAN");
+        assertThat(browser.find("#pick-" + alert).isSelected()).as("unticked after the action").isFalse();
+        assertThat(data.platformString("SELECT claimed_by_id FROM alerts WHERE id = ?", alert)).isEqualTo(nurse.userId());
+        assertThat(data.platformString("SELECT claimed_by_id FROM alerts WHERE id = ?", other))
+                .isEqualTo(physician.userId());
+        browser.assertNoConsoleErrors();
+
+        // Saved views: filter, save the filters under a name (a name is required), get them back.
+        browser.select("#filter-claimed", "By others");
+        browser.click("#triage-filters button[type=submit]");
+        browser.awaitGone("tr[data-alert-id='" + alert + "']");
+        browser.await("tr[data-alert-id='" + other + "']");
+        browser.click("#save-view-submit");
+        assertThat(browser.await("#view-name-error").getText()).isEqualTo("Enter a name for the view.");
+        assertThat(browser.consoleErrors()).as("only the refused name's 422")
+                .allMatch(error -> error.contains("/triage/views") && error.contains("422"));
+        browser.type("#view-name", "Colleagues’ alerts");
+        browser.click("#save-view-submit");
+        browser.awaitText("saved; choose it under Saved view");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("#apply-view option[selected]")).isEmpty());
+        assertThat(browser.find("#apply-view option[selected]").getText()).isEqualTo("Colleagues’ alerts");
+        String view = data.platformString("SELECT id FROM saved_views WHERE user_id = ? AND view_type = 'TRIAGE_QUEUE' "
+                + "AND filters = '{\"claimed\": \"others\"}'::jsonb", nurse.userId());
+        assertThat(view).as("the view with the queue's filters").isNotNull();
+        browser.screenshot("triage-saved-view");
+        browser.assertNoConsoleErrors();
+
+        browser.go("/triage");
+        browser.await("tr[data-alert-id='" + alert + "']");
+        browser.select("#apply-view", "Colleagues’ alerts");
+        browser.click("#apply-view-submit");
+        browser.awaitGone("tr[data-alert-id='" + alert + "']");
+        assertThat(browser.driver().getCurrentUrl()).contains("claimed=others", "view=" + view);
+        assertThat(browser.all("tr[data-alert-id='" + other + "']")).hasSize(1);
+        assertThat(browser.find("#filter-claimed option[value='others']").isSelected()).isTrue();
+        assertThat(data.platformString("SELECT usage_count::text FROM saved_views WHERE id = ?", view)).isEqualTo("1");
+        browser.assertNoConsoleErrors();
+
+        browser.go("/triage");
         browser.click("tr[data-alert-id='" + alert + "'] a.open-alert");
         browser.await("#panel-content[data-alert-id='" + alert + "']");
         assertThat(browser.find("#panel-content").getText()).contains("MRN-FIRST", "Why it fired", "History");
@@ -103,6 +164,8 @@ class TriageBrowserTest {
         browser.screenshot("triage-context");
         browser.assertNoConsoleErrors();
 
+        browser.click("#action-unclaim");
+        browser.await("#action-claim");
         browser.click("#action-claim");
         browser.await("#action-unclaim");
         assertThat(browser.find("#panel-claim").getText()).startsWith("by you");
@@ -131,6 +194,58 @@ class TriageBrowserTest {
         List<String> errors = browser.consoleErrors();
         assertThat(errors).as("only the refused resolution's 422 answer")
                 .allMatch(error -> error.contains("/resolve") && error.contains("422"));
+
+        // The other member's alert: their name in the panel; escalated for a member chosen by name.
+        browser.click("tr[data-alert-id='" + other + "'] a.open-alert");
+        browser.await("#panel-content[data-alert-id='" + other + "']");
+        assertThat(browser.find("#panel-claim").getText()).startsWith("by Test PHYSICIAN until");
+        browser.click("#action-escalate");
+        browser.await("#dialog-escalate");
+        browser.select("#escalate-target", "Test PHYSICIAN");
+        browser.type("#escalate-reason", "Systolic above 190 twice; needs the physician today.");
+        browser.click("#escalate-submit");
+        browser.awaitText("Alert escalated.");
+        assertThat(browser.await("#panel-content li.escalation").getText())
+                .contains("escalated to level 1 for Test PHYSICIAN by Test NURSE");
+        assertThat(data.platformString("SELECT target_user_id FROM alert_escalations WHERE alert_id = ?", other))
+                .isEqualTo(physician.userId());
+        browser.assertNoConsoleErrors();
+
+        // A tablet held upright: every page fits the window's width.
+        browser.resize(768, 1024);
+        for (String[] page : new String[][] {{"/", "#card-alerts"}, {"/triage?alert=" + other, "#panel-content"},
+                {"/patients/" + first, "main h1"}}) {
+            browser.go(page[0]);
+            browser.await(page[1]);
+            String name = "tablet-" + (page[0].equals("/") ? "dashboard" : page[0].startsWith("/triage") ? "triage" : "chart");
+            browser.screenshot(name);
+            assertThat(browser.horizontalOverflow()).as(name + " scrolls sideways by so many pixels").isZero();
+        }
+        browser.await("#vitals canvas[data-chart]");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView()", browser.find("#vitals"));
+        browser.screenshot("tablet-chart-vitals");
+        assertThat(browser.horizontalOverflow()).as("the chart with its vitals loaded").isZero();
+        browser.assertNoConsoleErrors();
+
+        // The session ends while the queue is open: when its live stream drops, the page goes to sign-in.
+        browser.resize(1366, 900);
+        browser.go("/triage");
+        browser.await("tr[data-alert-id='" + other + "']");
+        awaitSubscribed(clinic);
+        browser.driver().manage().deleteCookieNamed("VIGIL_SESSION");
+        stream.closeAll();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> browser.path().equals("/login"));
+        assertThat(browser.consoleErrors()).as("only the dropped stream (htmx logs it) and the 401 of the probe")
+                .allMatch(error -> error.contains("/triage/stream") || error.contains("[object Event]"));
+    }
+
+    /** Waits until the queue's row of the alert shows {@code text} (the list refreshes itself). */
+    private void awaitRowText(String alertId, String text) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("tr[data-alert-id='" + alertId + "']")).stream()
+                        .anyMatch(row -> row.getText().contains(text)));
     }
 
     private String enrolledPatient(String clinic, String mrn) {

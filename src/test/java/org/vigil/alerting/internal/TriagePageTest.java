@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vigil.shared.Ids;
 import org.vigil.support.Accounts;
+import org.vigil.support.Api;
 import org.vigil.support.Browser;
 import org.vigil.support.TestData;
 import org.vigil.support.VigilIntegrationTest;
@@ -117,6 +118,52 @@ class TriagePageTest {
                 + "sla_breach_time) VALUES (?, ?, ?, ?, ?, 5, 'Test rule: systolic 185 mmHg', now() + interval '1 hour')",
                 id, organizationId, patient, data.alertRule(organizationId), severity);
         return id;
+    }
+
+    @Test
+    void savedViewsAreTheMembersOwnOrSharedNamedUniquelyAndBulkNeedsAlertWork() {
+        String clinic = data.organization();
+        Api api = new Api(port);
+        String colleague = accounts.signIn(api, accounts.member(clinic, "PHYSICIAN"), clinic);
+        String privateView = created(api.post("/api/v1/saved-views", Api.json(Map.of("name", "Mine only",
+                "viewType", "TRIAGE_QUEUE", "filters", Map.of("claimed", "me"))), colleague));
+        String sharedView = created(api.post("/api/v1/saved-views", Api.json(Map.of("name", "Everyone's critical",
+                "viewType", "TRIAGE_QUEUE", "filters", Map.of("severity", java.util.List.of("CRITICAL")),
+                "isShared", true)), colleague));
+        Browser nurse = signedIn(accounts.member(clinic, "NURSE"), clinic);
+
+        Browser.Page queue = nurse.get("/triage");
+        assertThat(queue.body()).contains("Everyone&#39;s critical (shared)").doesNotContain("Mine only");
+        assertThat(nurse.get("/triage?applyView=" + privateView).status()).as("another member's private view")
+                .isEqualTo(404);
+        Browser.Page applied = nurse.get("/triage?applyView=" + sharedView);
+        assertThat(applied.location()).endsWith("/triage?severity=CRITICAL&view=" + sharedView);
+
+        String csrf = queue.csrf();
+        Browser.Page saved = nurse.post("/triage/views", Map.of("_csrf", csrf, "name", "Past SLA", "slaBreached", "true",
+                "patient", "ignored"), HTMX);
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body()).contains("Past SLA");
+        assertThat(data.platformString("SELECT filters::text FROM saved_views WHERE name = 'Past SLA'"))
+                .isEqualTo("{\"slaBreached\": true}");
+        Browser.Page again = nurse.post("/triage/views", Map.of("_csrf", csrf, "name", " Past SLA "), HTMX);
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.body()).contains("data-field=\"name\"", "You already have a saved view with this name.");
+        assertThat(nurse.post("/triage/views", Map.of("_csrf", csrf, "name", "Odd", "status", "LOST"), HTMX).status())
+                .as("a filter the queue does not offer").isEqualTo(400);
+
+        Browser researcher = signedIn(accounts.member(clinic, "RESEARCHER"), clinic);
+        String id = alert(clinic, "HIGH");
+        Browser.Page refused = researcher.post("/triage/bulk", Map.of("_csrf", researcher.get("/").csrf(),
+                "action", "CLAIM", "alertIds", id), HTMX);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(data.platformString("SELECT coalesce(claimed_by_id, 'none') FROM alerts WHERE id = ?", id))
+                .isEqualTo("none");
+    }
+
+    private static String created(Api.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
     }
 
     private Browser signedIn(Accounts.Account account, String organizationId) {

@@ -126,6 +126,40 @@ class AdminBrowserTest {
         assertThat(browser.await("#conditions-error").getText()).contains("is not valid JSON");
         assertOnlyRefusals(400);
 
+        // library: clone a standard questionnaire and edit the copy; a refused field is shown next to it
+        browser.go("/admin/library?tab=templates");
+        browser.await("#library-templates");
+        browser.click("#library-templates form[action$='/clone'] button");
+        browser.await("#template-form");
+        assertThat(browser.find("h1").getText()).endsWith("(ours)");
+        String template = browser.path().substring("/admin/library/templates/".length());
+        int items = browser.all("#template-items tbody tr").size() - 1; // the last row adds an item
+        assertThat(items).isPositive();
+        browser.type("#name", " ").click("#save-template");
+        assertThat(browser.await("#name-error").getText()).isEqualTo("must not be blank");
+        assertThat(browser.find("#name").getAttribute("aria-invalid")).isEqualTo("true");
+        assertOnlyRefusals(400);
+        String firstMetric = new Select(browser.find("#item-metric-0")).getFirstSelectedOption().getAttribute("value");
+        browser.type("#name", "Our glucose log");
+        new Select(browser.find("#item-metric-" + items)).selectByValue(firstMetric);
+        browser.click("#save-template");
+        assertThat(browser.await("#items-error").getText()).isEqualTo("row " + (items + 1) + ": is listed twice");
+        assertThat(browser.find("#name").getAttribute("value")).as("the form keeps what was typed")
+                .isEqualTo("Our glucose log");
+        browser.screenshot("admin-library-template-refused");
+        assertOnlyRefusals(400);
+        new Select(browser.find("#item-metric-" + items)).selectByValue("");
+        browser.type("#item-help-0", "Over the last two weeks");
+        browser.click("#save-template");
+        assertThat(browser.await("#notice").getText()).isEqualTo("The questionnaire was saved.");
+        assertThat(browser.find("h1").getText()).isEqualTo("Our glucose log");
+        assertThat(data.platformString("SELECT count(*)::text FROM assessment_template_items WHERE template_id = ?",
+                template)).isEqualTo(String.valueOf(items));
+        assertThat(data.platformString("SELECT help_text FROM assessment_template_items WHERE template_id = ? "
+                + "AND display_order = 0", template)).isEqualTo("Over the last two weeks");
+        browser.screenshot("admin-library-template");
+        browser.assertNoConsoleErrors();
+
         // the audit log has the role change
         browser.go("/admin/audit?action=MEMBERSHIP_CHANGED");
         browser.await("#audit-entries");
