@@ -115,6 +115,15 @@ public final class BillingEngine {
                 k -> k.program().codes().stream().filter(c -> c.rule() == k.kind()).toList());
     }
 
+    private final Map<Kind, RuleResult[]> practitionerResults = new ConcurrentHashMap<>();
+    private final Map<RulesKey, Set<DataSource>> dataSourcesOf = new ConcurrentHashMap<>();
+    private final Map<YearMonth, String> monthNames = new ConcurrentHashMap<>();
+
+    /** "Oct 2026", formatted once per engine and month. */
+    private String monthName(YearMonth m) {
+        return monthNames.computeIfAbsent(m, x -> x.format(MONTH));
+    }
+
     private final Map<LocalDate, String> dayNames = new ConcurrentHashMap<>();
 
     /** "14 Dec": the few dates an organization's results name, formatted once per engine. */
@@ -442,6 +451,17 @@ public final class BillingEngine {
         private RuleResult practitioner() {
             Facts.Clinician c = e.billingClinician();
             Performer p = c == null ? Performer.UNKNOWN : c.performer();
+            // The same (immutable) result for every enrollment of a kind whose clinician has this capacity.
+            RuleResult[] ofKind = practitionerResults.computeIfAbsent(kind, k -> new RuleResult[Performer.values().length]);
+            RuleResult known = ofKind[p.ordinal()];
+            if (known == null) {
+                known = practitioner(p);
+                ofKind[p.ordinal()] = known;
+            }
+            return known;
+        }
+
+        private RuleResult practitioner(Performer p) {
             boolean passed = p.physicianOrQhp() || (kind == Kind.RTM && p == Performer.THERAPIST);
             return new RuleResult("PRACTITIONER", "The billing practitioner may bill " + kind, passed, passed
                     ? "Billing practitioner: " + p
@@ -452,6 +472,10 @@ public final class BillingEngine {
         // ------------------------------------------------ device periods (RPM/RTM)
 
         private Set<DataSource> dataSources() {
+            return dataSourcesOf.computeIfAbsent(new RulesKey(enrolled, RuleKind.DEVICE_SUPPLY), k -> computeDataSources());
+        }
+
+        private Set<DataSource> computeDataSources() {
             // verified row 5b, §C rules 5 and 13: RPM counts automatically transmitted device data only;
             // RTM also counts self-reported data entered through the qualifying device or software.
             return enrolled.codes().stream().filter(c -> c.rule() == RuleKind.DEVICE_SUPPLY).findFirst()
@@ -788,15 +812,18 @@ public final class BillingEngine {
             }
             for (CodeRule c : bases) {
                 int n = minutesOf.get(c.code());
-                String monthName = m.format(MONTH);
+                String monthName = monthName(m);
                 String have = n + " minute" + (n == 1 ? "" : "s") + (personal(c) ? " of the billing practitioner's own time" : "")
                         + " in " + monthName + "; " + c.minMinutes() + " required" + (c.interactiveContact()
                                 ? " with a live interactive contact" : "");
                 CodeResult r;
                 String chosen = c.alternative() == null ? null : chosenAlternative.get(c.family());
                 Optional<CodeRule> superseding = c.supersededBy() == null ? Optional.empty() : v.code(c.supersededBy());
-                Set<String> missingAttestations = new TreeSet<>(c.attestations());
-                missingAttestations.removeAll(e.attestations());
+                Set<String> missingAttestations = Set.of();
+                if (!c.attestations().isEmpty()) {
+                    missingAttestations = new TreeSet<>(c.attestations());
+                    missingAttestations.removeAll(e.attestations());
+                }
                 if (superseding.isPresent() && met.getOrDefault(superseding.get().code(), false)) {
                     r = monthCode(c, v, m, Status.NOT_APPLICABLE, n + " minutes: " + superseding.get().code()
                             + " is billed instead; never both (" + c.source() + ")", null, 0);
@@ -1012,7 +1039,7 @@ public final class BillingEngine {
                 }
                 if (!interactive(monthEntries)) {
                     warnings.add(new Warning(WarningCode.NO_INTERACTIVE_CONTACT, "No live interactive contact with the patient or "
-                            + "caregiver is recorded in " + month.format(MONTH) + " (OIG finding, domain §1.1; verified §C rule 9)"));
+                            + "caregiver is recorded in " + monthName(month) + " (OIG finding, domain §1.1; verified §C rule 9)"));
                 }
             }
             int visitYears = kind == Kind.APCM ? 3 : 1;
