@@ -75,6 +75,7 @@ public final class BillingBenchmark {
             HttpClient http = Bench.http();
             String token = Bench.login(http, base, org.email(), org.id());
             List<String> lines = new ArrayList<>();
+            lines.add("load average before the calls: " + loadAverage());
             for (String path : new String[] {"/api/v1/billing/summary?month=" + month,
                     "/api/v1/billing/readiness?month=" + month + "&page=0&size=100",
                     "/api/v1/billing/claims.csv?month=" + month}) {
@@ -105,6 +106,7 @@ public final class BillingBenchmark {
                 lines.add(String.format(Locale.ROOT, "    CPU time of this JVM (Vigil, and the client) per call: %s ms; median %.0f ms",
                         cpu.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList(), Bench.median(cpu)));
             }
+            lines.add("load average after the calls: " + loadAverage());
             // Where one summary call spends its database time (pg_stat_statements, top-level statements).
             Bench.resetStatements(su);
             long t0 = System.nanoTime();
@@ -147,5 +149,15 @@ public final class BillingBenchmark {
             pg.close();
         }
         System.exit(exit);
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages (Linux), which the wall times depend on here. */
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 }

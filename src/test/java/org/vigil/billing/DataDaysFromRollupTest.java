@@ -145,6 +145,8 @@ class DataDaysFromRollupTest {
         assertThat(fromRaw.values()).contains("D-", "-S", "DS");
         // The rollup itself: per enrollment, local date and source class, exactly the raw readings' count.
         assertThat(rollupCounts()).isEqualTo(rawCounts("America/Los_Angeles")).hasSizeGreaterThan(20);
+        // The per-enrollment monthly masks billing reads (V105, kept by triggers as ingestion adds rollup rows).
+        assertThat(masks()).isEqualTo(masksFromRollup()).hasSizeGreaterThanOrEqualTo(6);
         assertThat(fromFacts(YearMonth.of(2025, 10))).isEqualTo(raw(LA, YearMonth.of(2025, 10)));
 
         // A new zone: the rollup follows it (rebuilt in the settings change), and still equals the raw counts.
@@ -152,6 +154,39 @@ class DataDaysFromRollupTest {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         assertThat(fromFacts(NOVEMBER)).isEqualTo(raw(tokyo, NOVEMBER)).isNotEqualTo(fromRaw);
         assertThat(rollupCounts()).isEqualTo(rawCounts("Asia/Tokyo"));
+        assertThat(masks()).isEqualTo(masksFromRollup());
+
+        // Readings written with plain SQL, then the rollup rebuilt (the fixtures' and repairs' way): the masks follow.
+        data.platformUpdate("INSERT INTO observations (id, patient_id, enrollment_id, metric_id, value, unit, source, recorded_at, "
+                + "organization_id) SELECT 'sql-' || o.id, o.patient_id, o.enrollment_id, o.metric_id, o.value, o.unit, o.source, "
+                + "o.recorded_at + interval '9 days', o.organization_id FROM observations o WHERE o.organization_id = ?", clinic);
+        data.rebuildDailyRollup(clinic);
+        assertThat(masks()).isEqualTo(masksFromRollup());
+        assertThat(fromFacts(NOVEMBER)).isEqualTo(raw(tokyo, NOVEMBER));
+    }
+
+    /** enrollment|month → device and self-reported day masks, as kept in enrollment_data_days. */
+    Map<String, Integer> masks() {
+        return masks("SELECT enrollment_id, month, device, self_reported FROM enrollment_data_days WHERE organization_id = ?");
+    }
+
+    /** The same computed from the daily rollup as it stands. */
+    Map<String, Integer> masksFromRollup() {
+        return masks("SELECT enrollment_id, local_date - (extract(day FROM local_date)::int - 1) AS month, "
+                + "coalesce(bit_or(1 << (extract(day FROM local_date)::int - 1)) FILTER (WHERE source_class = 'DEVICE'), 0) AS device, "
+                + "coalesce(bit_or(1 << (extract(day FROM local_date)::int - 1)) FILTER (WHERE source_class = 'SELF_REPORTED'), 0) "
+                + "AS self_reported FROM observation_daily WHERE organization_id = ? AND enrollment_id IS NOT NULL "
+                + "AND source_class <> 'OTHER' GROUP BY 1, 2");
+    }
+
+    Map<String, Integer> masks(String sql) {
+        Map<String, Integer> out = new TreeMap<>();
+        platform.run(null, "test check", () -> jdbc.query(sql, rs -> {
+            String key = rs.getString("enrollment_id") + "|" + rs.getObject("month", LocalDate.class);
+            out.put(key + "|D", rs.getInt("device"));
+            out.put(key + "|S", rs.getInt("self_reported"));
+        }, clinic));
+        return out;
     }
 
     /** enrollment|local date|source class → readings, from the rollup (every metric and source class). */

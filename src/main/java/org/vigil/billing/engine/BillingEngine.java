@@ -95,6 +95,47 @@ public final class BillingEngine {
         return versions.computeIfAbsent(new VersionKey(enrolled, dateOfService), k -> catalog.versionFor(k.enrolled(), k.day()));
     }
 
+    /** A program's codes of one rule kind, in catalog order (a program compared by identity). */
+    private record RulesKey(Program program, RuleKind kind) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RulesKey k && k.program == program && k.kind == kind;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(program) + kind.hashCode();
+        }
+    }
+
+    private final Map<RulesKey, List<CodeRule>> rulesByKind = new ConcurrentHashMap<>();
+
+    private List<CodeRule> rules(Program program, RuleKind kind) {
+        return rulesByKind.computeIfAbsent(new RulesKey(program, kind),
+                k -> k.program().codes().stream().filter(c -> c.rule() == k.kind()).toList());
+    }
+
+    private final Map<Kind, RuleResult[]> practitionerResults = new ConcurrentHashMap<>();
+    private final Map<RulesKey, Set<DataSource>> dataSourcesOf = new ConcurrentHashMap<>();
+    private final Map<YearMonth, String> monthNames = new ConcurrentHashMap<>();
+
+    /** "Oct 2026", formatted once per engine and month. */
+    private String monthName(YearMonth m) {
+        return monthNames.computeIfAbsent(m, x -> x.format(MONTH));
+    }
+
+    private final Map<LocalDate, String> dayNames = new ConcurrentHashMap<>();
+
+    /** "14 Dec": the few dates an organization's results name, formatted once per engine. */
+    private String day(LocalDate date) {
+        String name = dayNames.get(date);
+        if (name == null) {
+            name = DAY.format(date);
+            dayNames.put(date, name);
+        }
+        return name;
+    }
+
     private Optional<Price> price(String code, LocalDate dateOfService) {
         return prices.computeIfAbsent(new PriceKey(code, dateOfService), k -> catalog.price(k.code(), k.day(), organizationId));
     }
@@ -106,9 +147,10 @@ public final class BillingEngine {
      * practitioner): the enrollment that started first keeps its codes.
      */
     public List<Readiness.Enrollment> evaluate(Facts.Patient patient, YearMonth month, LocalDate today) {
-        List<Facts.Enrollment> ordered = patient.enrollments().stream()
-                .sorted(Comparator.comparing(Facts.Enrollment::start).thenComparing(Facts.Enrollment::enrollmentId))
-                .toList();
+        List<Facts.Enrollment> ordered = patient.enrollments().size() < 2 ? patient.enrollments()
+                : patient.enrollments().stream()
+                        .sorted(Comparator.comparing(Facts.Enrollment::start).thenComparing(Facts.Enrollment::enrollmentId))
+                        .toList();
         List<Readiness.Enrollment> results = new ArrayList<>();
         for (Facts.Enrollment enrollment : ordered) {
             results.add(new EnrollmentEvaluation(patient, enrollment, month, today).evaluate());
@@ -168,8 +210,12 @@ public final class BillingEngine {
         return e.codes().stream().anyMatch(c -> c.status() == Status.MET && isDeviceCode(c.code()));
     }
 
+    private static final Set<String> DEVICE_CODES = Set.of("99454", "99445", "98976", "98977", "98978", "98984", "98985", "98986");
+    private static final Set<String> SETUP_CODES = Set.of("99453", "98975");
+    private static final Set<String> PCM_STAFF_CODES = Set.of("99426", "99427");
+
     private static boolean isDeviceCode(String code) {
-        return Set.of("99454", "99445", "98976", "98977", "98978", "98984", "98985", "98986").contains(code);
+        return DEVICE_CODES.contains(code);
     }
 
     private static Readiness.Enrollment block(Readiness.Enrollment e, String reason, boolean multipleDeviceCodes) {
@@ -185,11 +231,61 @@ public final class BillingEngine {
     }
 
     private static BigDecimal total(List<CodeResult> codes) {
-        return codes.stream().filter(CodeResult::billable).map(CodeResult::amount).filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (CodeResult c : codes) {
+            if (c.billable() && c.amount() != null) {
+                sum = sum.add(c.amount());
+            }
+        }
+        return sum;
     }
 
     // ---------------------------------------------------------------- one enrollment
+
+    /** Qualifying days of an enrollment as sorted, distinct epoch days: counts over a period by binary search. */
+    static final class DaySet {
+        private final long[] days;
+
+        private DaySet(long[] days) {
+            this.days = days;
+        }
+
+        static DaySet of(long[] days, int n) {
+            long[] sorted = java.util.Arrays.copyOf(days, n);
+            java.util.Arrays.sort(sorted);
+            int distinct = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    sorted[distinct++] = sorted[i];
+                }
+            }
+            return new DaySet(distinct == sorted.length ? sorted : java.util.Arrays.copyOf(sorted, distinct));
+        }
+
+        boolean isEmpty() {
+            return days.length == 0;
+        }
+
+        LocalDate first() {
+            return LocalDate.ofEpochDay(days[0]);
+        }
+
+        boolean contains(LocalDate day) {
+            return java.util.Arrays.binarySearch(days, day.toEpochDay()) >= 0;
+        }
+
+        /** Days in [from, to], both included. */
+        int countBetween(LocalDate from, LocalDate to) {
+            long a = from.toEpochDay();
+            long b = to.toEpochDay();
+            return b < a ? 0 : insertionPoint(b + 1) - insertionPoint(a);
+        }
+
+        private int insertionPoint(long day) {
+            int i = java.util.Arrays.binarySearch(days, day);
+            return i >= 0 ? i : -i - 1;
+        }
+    }
 
     /** A 30-day device period: index k from the first day of data, [start, start + 29]. */
     record Period(int index, LocalDate start, LocalDate end) {
@@ -248,7 +344,13 @@ public final class BillingEngine {
                 case APCM -> codes.addAll(apcm(current));
                 default -> codes.addAll(management(month).values());
             }
-            Optional<RuleResult> failed = eligibility.stream().filter(r -> !r.passed()).findFirst();
+            Optional<RuleResult> failed = Optional.empty();
+            for (RuleResult r : eligibility) {
+                if (!r.passed()) {
+                    failed = Optional.of(r);
+                    break;
+                }
+            }
             if (failed.isPresent()) {
                 String why = "Not billable: " + failed.get().description() + " — " + failed.get().detail();
                 codes = codes.stream().map(c -> c.status() == Status.NOT_APPLICABLE ? c : c.with(Status.BLOCKED, why)).toList();
@@ -349,6 +451,17 @@ public final class BillingEngine {
         private RuleResult practitioner() {
             Facts.Clinician c = e.billingClinician();
             Performer p = c == null ? Performer.UNKNOWN : c.performer();
+            // The same (immutable) result for every enrollment of a kind whose clinician has this capacity.
+            RuleResult[] ofKind = practitionerResults.computeIfAbsent(kind, k -> new RuleResult[Performer.values().length]);
+            RuleResult known = ofKind[p.ordinal()];
+            if (known == null) {
+                known = practitioner(p);
+                ofKind[p.ordinal()] = known;
+            }
+            return known;
+        }
+
+        private RuleResult practitioner(Performer p) {
             boolean passed = p.physicianOrQhp() || (kind == Kind.RTM && p == Performer.THERAPIST);
             return new RuleResult("PRACTITIONER", "The billing practitioner may bill " + kind, passed, passed
                     ? "Billing practitioner: " + p
@@ -359,6 +472,10 @@ public final class BillingEngine {
         // ------------------------------------------------ device periods (RPM/RTM)
 
         private Set<DataSource> dataSources() {
+            return dataSourcesOf.computeIfAbsent(new RulesKey(enrolled, RuleKind.DEVICE_SUPPLY), k -> computeDataSources());
+        }
+
+        private Set<DataSource> computeDataSources() {
             // verified row 5b, §C rules 5 and 13: RPM counts automatically transmitted device data only;
             // RTM also counts self-reported data entered through the qualifying device or software.
             return enrolled.codes().stream().filter(c -> c.rule() == RuleKind.DEVICE_SUPPLY).findFirst()
@@ -366,27 +483,29 @@ public final class BillingEngine {
                     .orElse(kind == Kind.RTM ? EnumSet.allOf(DataSource.class) : EnumSet.of(DataSource.DEVICE));
         }
 
-        private TreeSet<LocalDate> qualifyingDays;
+        private DaySet qualifyingDays;
 
         /** Computed once per enrollment (device codes and 99091 both ask); callers only read it. */
-        private TreeSet<LocalDate> qualifyingDays() {
+        private DaySet qualifyingDays() {
             if (qualifyingDays == null) {
                 qualifyingDays = computeQualifyingDays();
             }
             return qualifyingDays;
         }
 
-        private TreeSet<LocalDate> computeQualifyingDays() {
+        private DaySet computeQualifyingDays() {
             Set<DataSource> sources = dataSources();
-            TreeSet<LocalDate> days = new TreeSet<>();
+            boolean device = sources.contains(DataSource.DEVICE);
+            boolean selfReported = sources.contains(DataSource.SELF_REPORTED);
+            long[] days = new long[e.dataDays().size()];
+            int n = 0;
             for (Facts.DataDay d : e.dataDays()) {
-                boolean counts = (sources.contains(DataSource.DEVICE) && d.deviceReadings() > 0)
-                        || (sources.contains(DataSource.SELF_REPORTED) && d.selfReportedReadings() > 0);
+                boolean counts = (device && d.deviceReadings() > 0) || (selfReported && d.selfReportedReadings() > 0);
                 if (counts && !d.date().isBefore(e.start()) && !d.date().isAfter(episodeEnd)) {
-                    days.add(d.date());
+                    days[n++] = d.date().toEpochDay();
                 }
             }
-            return days;
+            return DaySet.of(days, n);
         }
 
         /** Periods run from the first day of data in consecutive 30-day blocks, never shifted (verified §C rule 4). */
@@ -414,12 +533,12 @@ public final class BillingEngine {
             return periods;
         }
 
-        private int daysIn(TreeSet<LocalDate> days, Period p) {
-            return days.subSet(p.start(), true, p.end(), true).size();
+        private int daysIn(DaySet days, Period p) {
+            return days.countBetween(p.start(), p.end());
         }
 
         /** Days still to come in the period on which a reading could yet count. */
-        private int daysLeft(TreeSet<LocalDate> days, Period p) {
+        private int daysLeft(DaySet days, Period p) {
             LocalDate from = today.isAfter(p.start()) ? today : p.start();
             LocalDate to = p.end().isAfter(episodeEnd) ? episodeEnd : p.end();
             int left = 0;
@@ -446,7 +565,7 @@ public final class BillingEngine {
 
         private List<CodeResult> deviceAndSetup() {
             List<CodeResult> out = new ArrayList<>();
-            TreeSet<LocalDate> days = qualifyingDays();
+            DaySet days = qualifyingDays();
             String system = kind == Kind.RTM ? rtmBodySystem() : null;
             if (days.isEmpty()) {
                 Program v = versionFor(enrolled, monthStart).orElse(enrolled);
@@ -478,8 +597,8 @@ public final class BillingEngine {
                         out.add(periodCode(c, v, p, Status.BLOCKED, "The RTM body system is unknown: record one primary "
                                 + "respiratory (J), musculoskeletal (M) or behavioral (F) diagnosis (verified §C rule 13)", null, 0));
                     } else if (chosen.isPresent() && chosen.get() == c) {
-                        out.add(periodCode(c, v, p, Status.MET, n + " days with qualifying data in the period " + DAY.format(p.start())
-                                + "–" + DAY.format(p.end()) + " (" + band(c) + " required; " + c.source() + ")", null, 1));
+                        out.add(periodCode(c, v, p, Status.MET, n + " days with qualifying data in the period " + day(p.start())
+                                + "–" + day(p.end()) + " (" + band(c) + " required; " + c.source() + ")", null, 1));
                     } else if (n > c.maxDays() || (closed && chosen.isPresent())) {
                         String other = chosen.map(CodeRule::code).orElse("another code");
                         out.add(periodCode(c, v, p, Status.NOT_APPLICABLE, n + " days: " + other
@@ -488,7 +607,7 @@ public final class BillingEngine {
                         out.add(shortOfDays(c, v, p, n, left, closed, chosen.map(CodeRule::code).orElse(null)));
                     }
                 }
-                Optional<CodeRule> setup = v.codes().stream().filter(c -> c.rule() == RuleKind.SETUP).findFirst();
+                Optional<CodeRule> setup = rules(v, RuleKind.SETUP).stream().findFirst();
                 if (setup.isPresent()) {
                     out.add(setup(setup.get(), v, p, setupPeriod, n, left, closed));
                 }
@@ -503,8 +622,8 @@ public final class BillingEngine {
 
         private CodeResult shortOfDays(CodeRule c, Program v, Period p, int n, int left, boolean closed, String chosen) {
             int need = c.minDays() - n;
-            String have = n + " day" + (n == 1 ? "" : "s") + " with qualifying data in the period " + DAY.format(p.start()) + "–"
-                    + DAY.format(p.end()) + "; " + band(c) + " required";
+            String have = n + " day" + (n == 1 ? "" : "s") + " with qualifying data in the period " + day(p.start()) + "–"
+                    + day(p.end()) + "; " + band(c) + " required";
             if (closed) {
                 return periodCode(c, v, p, Status.NOT_MET, have + " (period closed)", null, 0);
             }
@@ -512,20 +631,20 @@ public final class BillingEngine {
                 return periodCode(c, v, p, Status.NOT_MET, have + "; only " + left + " day" + (left == 1 ? "" : "s")
                         + " left, so it cannot be reached in this period (periods are never stretched, verified §C rule 4)", null, 0);
             }
-            String shortfall = need + " more day" + (need == 1 ? "" : "s") + " of readings by " + DAY.format(p.end())
+            String shortfall = need + " more day" + (need == 1 ? "" : "s") + " of readings by " + day(p.end())
                     + (chosen == null ? "" : " (for " + c.code() + " instead of " + chosen + ")");
             return periodCode(c, v, p, Status.NOT_MET, have, shortfall, 0);
         }
 
         /** The first period of the episode in which the set-up requirement is met, or -1. */
-        private int setupPeriod(LocalDate anchor, TreeSet<LocalDate> days) {
+        private int setupPeriod(LocalDate anchor, DaySet days) {
             for (int k = 0;; k++) {
                 Period p = period(anchor, k);
                 if (p.start().isAfter(today) || p.start().isAfter(episodeEnd) || k > 10_000) {
                     return -1;
                 }
                 Optional<Program> v = versionFor(enrolled, p.end());
-                Optional<CodeRule> setup = v.flatMap(x -> x.codes().stream().filter(c -> c.rule() == RuleKind.SETUP).findFirst());
+                Optional<CodeRule> setup = v.flatMap(x -> rules(x, RuleKind.SETUP).stream().findFirst());
                 if (setup.isPresent() && (!setup.get().firstPeriodOnly() || k == 0) && daysIn(days, p) >= setup.get().minDays()) {
                     return k;
                 }
@@ -541,8 +660,8 @@ public final class BillingEngine {
                         + billed + " (verified row 1b)", null, 0);
             }
             if (setupPeriod == p.index()) {
-                return periodCode(c, v, p, Status.MET, n + " days with data in the episode's period " + DAY.format(p.start()) + "–"
-                        + DAY.format(p.end()) + " (" + c.minDays() + " required; once per episode; " + c.source() + ")", null, 1);
+                return periodCode(c, v, p, Status.MET, n + " days with data in the episode's period " + day(p.start()) + "–"
+                        + day(p.end()) + " (" + c.minDays() + " required; once per episode; " + c.source() + ")", null, 1);
             }
             if (c.firstPeriodOnly() && p.index() > 0) {
                 return periodCode(c, v, p, Status.NOT_APPLICABLE, "Before 2026 set-up needs " + c.minDays()
@@ -575,7 +694,7 @@ public final class BillingEngine {
         private Readiness.Progress progress(CodeRule c, Program v, LocalDate start, LocalDate end) {
             return switch (c.rule()) {
                 case SETUP, DEVICE_SUPPLY -> c.minDays() == null ? null : new Readiness.Progress(start == null ? 0
-                        : qualifyingDays().subSet(start, true, end, true).size(), c.minDays(), "days");
+                        : qualifyingDays().countBetween(start, end), c.minDays(), "days");
                 case MANAGEMENT_TIME, PERSONAL_TIME -> c.minMinutes() == null ? null : new Readiness.Progress(start == null ? 0
                         : minutes(c.performers(), entriesBetween(start, end)), c.minMinutes(), "minutes");
                 case ADD_ON -> {
@@ -592,12 +711,25 @@ public final class BillingEngine {
 
         private boolean interactive(List<Facts.TimeEntry> entries) {
             // verified row 6, §C rule 9: live phone or video; secure messaging only by policy (UNRESOLVED, off by default).
-            return entries.stream().anyMatch(t -> t.contact() == Contact.LIVE_AUDIO_VIDEO
-                    || (t.contact() == Contact.SECURE_MESSAGE && policy.secureMessagingCounts()));
+            for (Facts.TimeEntry t : entries) {
+                if (t.contact() == Contact.LIVE_AUDIO_VIDEO || (t.contact() == Contact.SECURE_MESSAGE && policy.secureMessagingCounts())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private List<Facts.TimeEntry> entriesBetween(LocalDate from, LocalDate to) {
-            return e.time().stream().filter(t -> !t.date().isBefore(from) && !t.date().isAfter(to)).toList();
+            if (e.time().isEmpty()) {
+                return List.of();
+            }
+            List<Facts.TimeEntry> out = new ArrayList<>();
+            for (Facts.TimeEntry t : e.time()) {
+                if (!t.date().isBefore(from) && !t.date().isAfter(to)) {
+                    out.add(t);
+                }
+            }
+            return out;
         }
 
         /** Minutes that count for a code: by capacity, or only the billing practitioner's own (verified rows 7–9). */
@@ -651,7 +783,7 @@ public final class BillingEngine {
             List<Facts.TimeEntry> entries = entriesBetween(from, to);
             boolean contact = interactive(entries);
             boolean closed = today.isAfter(to);
-            List<CodeRule> bases = v.codes().stream().filter(c -> c.rule() == RuleKind.MANAGEMENT_TIME).toList();
+            List<CodeRule> bases = rules(v, RuleKind.MANAGEMENT_TIME);
             Map<String, Integer> minutesOf = new LinkedHashMap<>();
             Map<String, Boolean> met = new LinkedHashMap<>();
             for (CodeRule c : bases) {
@@ -680,15 +812,18 @@ public final class BillingEngine {
             }
             for (CodeRule c : bases) {
                 int n = minutesOf.get(c.code());
-                String monthName = m.format(MONTH);
+                String monthName = monthName(m);
                 String have = n + " minute" + (n == 1 ? "" : "s") + (personal(c) ? " of the billing practitioner's own time" : "")
                         + " in " + monthName + "; " + c.minMinutes() + " required" + (c.interactiveContact()
                                 ? " with a live interactive contact" : "");
                 CodeResult r;
                 String chosen = c.alternative() == null ? null : chosenAlternative.get(c.family());
                 Optional<CodeRule> superseding = c.supersededBy() == null ? Optional.empty() : v.code(c.supersededBy());
-                Set<String> missingAttestations = new TreeSet<>(c.attestations());
-                missingAttestations.removeAll(e.attestations());
+                Set<String> missingAttestations = Set.of();
+                if (!c.attestations().isEmpty()) {
+                    missingAttestations = new TreeSet<>(c.attestations());
+                    missingAttestations.removeAll(e.attestations());
+                }
                 if (superseding.isPresent() && met.getOrDefault(superseding.get().code(), false)) {
                     r = monthCode(c, v, m, Status.NOT_APPLICABLE, n + " minutes: " + superseding.get().code()
                             + " is billed instead; never both (" + c.source() + ")", null, 0);
@@ -715,7 +850,7 @@ public final class BillingEngine {
                     boolean onPath = c.alternative() == null || c.code().equals(furthestAlternative.get(c.family()));
                     boolean pursued = !personal(c) || n > 0;
                     String shortfall = closed || missing.isEmpty() || !onPath || !pursued ? null
-                            : String.join(" and ", missing) + " by " + DAY.format(to);
+                            : String.join(" and ", missing) + " by " + day(to);
                     r = monthCode(c, v, m, Status.NOT_MET, have + (missing.isEmpty() ? "" : "; missing: " + String.join(" and ", missing))
                             + (closed ? " (month closed)" : ""), shortfall, 0);
                 }
@@ -757,7 +892,7 @@ public final class BillingEngine {
             int n = minutes(a.performers(), entries);
             int increment = a.incrementMinutes();
             int first = base.minMinutes() + increment;
-            String to = DAY.format(m.atEndOfMonth());
+            String to = day(m.atEndOfMonth());
             if (b == null || b.status() == Status.NOT_APPLICABLE) {
                 return monthCode(a, v, m, Status.NOT_APPLICABLE, "Add-on to " + base.code() + ", which is not billed this month ("
                         + a.source() + ")", null, 0);
@@ -797,9 +932,9 @@ public final class BillingEngine {
 
         private List<CodeResult> personalTime() {
             List<CodeResult> out = new ArrayList<>();
-            TreeSet<LocalDate> days = qualifyingDays();
+            DaySet days = qualifyingDays();
             Program current = versionFor(enrolled, monthStart).orElse(enrolled);
-            List<CodeRule> rules = current.codes().stream().filter(c -> c.rule() == RuleKind.PERSONAL_TIME).toList();
+            List<CodeRule> rules = rules(current, RuleKind.PERSONAL_TIME);
             if (rules.isEmpty()) {
                 return out;
             }
@@ -820,9 +955,7 @@ public final class BillingEngine {
                         continue;
                     }
                     // verified §C rule 12: never in a period where 99457/99458/99470 is billed.
-                    Optional<CodeResult> excluded = java.util.stream.Stream.of(YearMonth.from(p.start()), YearMonth.from(p.end()))
-                            .distinct().flatMap(m -> management(m).values().stream())
-                            .filter(r -> r.status() == Status.MET && c.excludedBy().contains(r.code())).findFirst();
+                    Optional<CodeResult> excluded = excludingManagement(c, p);
                     int n = minutes(c.performers(), entriesBetween(p.start(), p.end()));
                     boolean closed = today.isAfter(p.end());
                     if (excluded.isPresent()) {
@@ -831,15 +964,29 @@ public final class BillingEngine {
                                 + " is not reported in the same period (" + c.source() + ")", null, 0));
                     } else if (n >= c.minMinutes()) {
                         out.add(periodCode(c, v, p, Status.MET, n + " minutes of the billing practitioner's own time in the period "
-                                + DAY.format(p.start()) + "–" + DAY.format(p.end()) + " (" + c.source() + ")", null, 1));
+                                + day(p.start()) + "–" + day(p.end()) + " (" + c.source() + ")", null, 1));
                     } else {
-                        String shortfall = closed || n == 0 ? null : minutesWord(c.minMinutes() - n, c) + " by " + DAY.format(p.end());
+                        String shortfall = closed || n == 0 ? null : minutesWord(c.minMinutes() - n, c) + " by " + day(p.end());
                         out.add(periodCode(c, v, p, Status.NOT_MET, n + " minutes of the billing practitioner's own time in the period "
-                                + DAY.format(p.start()) + "–" + DAY.format(p.end()) + "; " + c.minMinutes() + " required", shortfall, 0));
+                                + day(p.start()) + "–" + day(p.end()) + "; " + c.minMinutes() + " required", shortfall, 0));
                     }
                 }
             }
             return out;
+        }
+
+        /** The first management code met in a month of the period that excludes {@code c} (months in order). */
+        private Optional<CodeResult> excludingManagement(CodeRule c, Period p) {
+            YearMonth first = YearMonth.from(p.start());
+            YearMonth last = YearMonth.from(p.end());
+            for (YearMonth m : first.equals(last) ? List.of(first) : List.of(first, last)) {
+                for (CodeResult r : management(m).values()) {
+                    if (r.status() == Status.MET && c.excludedBy().contains(r.code())) {
+                        return Optional.of(r);
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         // ------------------------------------------------ APCM
@@ -880,16 +1027,19 @@ public final class BillingEngine {
             List<Facts.TimeEntry> monthEntries = entriesBetween(monthStart, monthEnd);
             boolean remote = kind == Kind.RPM || kind == Kind.RTM;
             if (remote) {
-                boolean device = codes.stream().anyMatch(c -> c.billable() && isDeviceCode(c.code()));
-                boolean managed = codes.stream().anyMatch(c -> c.status() == Status.MET && !isDeviceCode(c.code())
-                        && !Set.of("99453", "98975").contains(c.code()));
+                boolean device = false;
+                boolean managed = false;
+                for (CodeResult c : codes) {
+                    device |= c.billable() && isDeviceCode(c.code());
+                    managed |= c.status() == Status.MET && !isDeviceCode(c.code()) && !SETUP_CODES.contains(c.code());
+                }
                 if (device && !managed) {
                     warnings.add(new Warning(WarningCode.DEVICE_WITHOUT_MANAGEMENT,
                             "A device code is billed this month without any treatment management (OIG finding, domain §1.1)"));
                 }
                 if (!interactive(monthEntries)) {
                     warnings.add(new Warning(WarningCode.NO_INTERACTIVE_CONTACT, "No live interactive contact with the patient or "
-                            + "caregiver is recorded in " + month.format(MONTH) + " (OIG finding, domain §1.1; verified §C rule 9)"));
+                            + "caregiver is recorded in " + monthName(month) + " (OIG finding, domain §1.1; verified §C rule 9)"));
                 }
             }
             int visitYears = kind == Kind.APCM ? 3 : 1;
@@ -926,7 +1076,7 @@ public final class BillingEngine {
                     warnings.add(new Warning(WarningCode.RATING_SCALE_NOT_CHECKED, "99484 needs a validated rating scale "
                             + "(PHQ-9, GAD-7) in the care; Vigil does not check it yet (domain §1.6)"));
                 }
-                if (Set.of("99426", "99427").contains(c.code()) && "DIRECT".equals(policy.pcmStaffSupervision())) {
+                if (PCM_STAFF_CODES.contains(c.code()) && "DIRECT".equals(policy.pcmStaffSupervision())) {
                     warnings.add(new Warning(WarningCode.DIRECT_SUPERVISION, c.code() + ": the organization's policy requires direct "
                             + "supervision of PCM clinical-staff time; confirm it (verified §C rule 20)"));
                 }

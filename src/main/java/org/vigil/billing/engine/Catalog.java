@@ -119,7 +119,12 @@ public record Catalog(List<Program> programs, List<RateTable> rateTables) {
         }
 
         public Optional<CodeRule> code(String code) {
-            return codes.stream().filter(c -> c.code().equals(code)).findFirst();
+            for (CodeRule c : codes) {
+                if (c.code().equals(code)) {
+                    return Optional.of(c);
+                }
+            }
+            return Optional.empty();
         }
 
         /**

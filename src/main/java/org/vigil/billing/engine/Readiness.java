@@ -81,13 +81,26 @@ public final class Readiness {
             BigDecimal expectedAmount) {
 
         public boolean eligible() {
-            return eligibility.stream().allMatch(RuleResult::passed);
+            for (RuleResult r : eligibility) {
+                if (!r.passed()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Codes not billable this month whose shortfall can still be made up: the "at risk" list. */
         public List<CodeResult> atRisk() {
-            return codes.stream().filter(c -> c.status() == Status.NOT_MET && c.deadline() != null && c.shortfall() != null)
-                    .toList();
+            List<CodeResult> out = null;
+            for (CodeResult c : codes) {
+                if (c.status() == Status.NOT_MET && c.deadline() != null && c.shortfall() != null) {
+                    if (out == null) {
+                        out = new java.util.ArrayList<>(2);
+                    }
+                    out.add(c);
+                }
+            }
+            return out == null ? List.of() : java.util.Collections.unmodifiableList(out);
         }
     }
 }

@@ -96,6 +96,30 @@ class BillingReadiness {
         return new Evaluation(month, today, loaded, results);
     }
 
+    /**
+     * Runs the engine over the organization's patients in order of patient id and hands each patient's
+     * facts and results (ordered by enrollment id) to {@code each} without keeping them: the order of
+     * {@link Evaluation#results()} (patient, then enrollment; each patient's results depend on that
+     * patient's facts alone), for the month-wide answers (summary, claims) of 10,000 enrollments.
+     * Returns today in the organization's zone.
+     */
+    private LocalDate evaluateEach(String organizationId, YearMonth month,
+            java.util.function.BiConsumer<Facts.Patient, List<Readiness.Enrollment>> each) {
+        LocalDate today = LocalDate.now(clock.withZone(zones.zoneOf(organizationId)));
+        BillingEngine engine = new BillingEngine(catalogs.load(), catalogs.policy(organizationId), organizationId);
+        List<Facts.Patient> loaded = new ArrayList<>(facts.organization(organizationId, month));
+        loaded.sort(Comparator.comparing(Facts.Patient::patientId));
+        for (Facts.Patient p : loaded) {
+            List<Readiness.Enrollment> results = engine.evaluate(p, month, today);
+            if (results.size() > 1) {
+                results = new ArrayList<>(results);
+                results.sort(Comparator.comparing(Readiness.Enrollment::enrollmentId));
+            }
+            each.accept(p, results);
+        }
+        return today;
+    }
+
     static YearMonth month(String text, boolean required, Clock clock, java.time.ZoneId zone) {
         if (text == null || text.isBlank()) {
             if (required) {
@@ -160,17 +184,30 @@ class BillingReadiness {
     BillingViews.SummaryView summary(TenantPrincipal caller, String monthText) {
         YearMonth month = month(caller, monthText, false);
         return tenant.call(caller.organizationId(), caller.userId(), () -> {
-            Evaluation ev = evaluate(caller.organizationId(), month, null);
-            audit.searched(READINESS, ev.patientIds(), Set.of("month", "summary"), null);
-            Map<String, Set<String>> patientsByCode = new TreeMap<>();
-            Map<String, Integer> unitsByCode = new HashMap<>();
-            Map<String, BigDecimal> amountByCode = new HashMap<>();
-            Set<String> billablePatients = new LinkedHashSet<>();
-            List<BillingViews.AtRisk> atRisk = new ArrayList<>();
-            List<BillingViews.Blocked> blocked = new ArrayList<>();
-            BigDecimal revenue = BigDecimal.ZERO;
-            int unpriced = 0;
-            for (Readiness.Enrollment e : ev.results()) {
+            MonthSummary summary = new MonthSummary();
+            LocalDate today = evaluateEach(caller.organizationId(), month, summary::add);
+            audit.searched(READINESS, summary.patientIds, Set.of("month", "summary"), null);
+            return summary.view(month, today);
+        });
+    }
+
+    /** The month summary, added up patient by patient (in patient order, as {@link #evaluateEach} gives them). */
+    static final class MonthSummary {
+        private final List<String> patientIds = new ArrayList<>();
+        private final Map<String, Set<String>> patientsByCode = new TreeMap<>();
+        private final Map<String, Integer> unitsByCode = new HashMap<>();
+        private final Map<String, BigDecimal> amountByCode = new HashMap<>();
+        private final Set<String> billablePatients = new LinkedHashSet<>();
+        private final List<BillingViews.AtRisk> atRisk = new ArrayList<>();
+        private final List<BillingViews.Blocked> blocked = new ArrayList<>();
+        private BigDecimal revenue = BigDecimal.ZERO;
+        private int unpriced;
+        private int enrollments;
+
+        void add(Facts.Patient patient, List<Readiness.Enrollment> results) {
+            patientIds.add(patient.patientId());
+            for (Readiness.Enrollment e : results) {
+                enrollments++;
                 for (Readiness.CodeResult c : e.codes()) {
                     if (c.billable()) {
                         patientsByCode.computeIfAbsent(c.code(), k -> new LinkedHashSet<>()).add(e.patientId());
@@ -187,39 +224,68 @@ class BillingReadiness {
                 for (Readiness.CodeResult c : e.atRisk()) {
                     atRisk.add(new BillingViews.AtRisk(e.patientId(), e.enrollmentId(), c.code(), c.shortfall(), c.deadline()));
                 }
-                e.eligibility().stream().filter(r -> !r.passed()).findFirst().ifPresent(r -> blocked.add(new BillingViews.Blocked(
-                        e.patientId(), e.enrollmentId(), r.description() + " — " + r.detail())));
+                for (Readiness.RuleResult r : e.eligibility()) {
+                    if (!r.passed()) {
+                        blocked.add(new BillingViews.Blocked(e.patientId(), e.enrollmentId(), r.description() + " — " + r.detail()));
+                        break;
+                    }
+                }
             }
+        }
+
+        BillingViews.SummaryView view(YearMonth month, LocalDate today) {
             List<BillingViews.CodeSummary> byCode = patientsByCode.entrySet().stream().map(x -> new BillingViews.CodeSummary(
                     x.getKey(), x.getValue().size(), unitsByCode.get(x.getKey()), amountByCode.getOrDefault(x.getKey(), BigDecimal.ZERO)))
                     .toList();
             atRisk.sort(Comparator.comparing(BillingViews.AtRisk::deadline).thenComparing(BillingViews.AtRisk::patientId)
                     .thenComparing(BillingViews.AtRisk::code));
-            return new BillingViews.SummaryView(month.toString(), ev.today(), ev.patients().size(), ev.results().size(),
-                    billablePatients.size(), revenue, unpriced, byCode, atRisk, blocked);
-        });
+            return new BillingViews.SummaryView(month.toString(), today, patientIds.size(), enrollments, billablePatients.size(),
+                    revenue, unpriced, byCode, atRisk, blocked);
+        }
     }
 
     /** One claim line per billable code per patient per period (date of service in the month). */
     static List<ClaimLine> claimLines(Evaluation ev) {
         Map<String, Facts.Patient> byId = new HashMap<>();
-        Map<String, Facts.Enrollment> enrollments = new HashMap<>();
         for (Facts.Patient p : ev.patients()) {
             byId.put(p.patientId(), p);
-            p.enrollments().forEach(e -> enrollments.put(e.enrollmentId(), e));
         }
+        // Results are ordered by patient: each patient's lines, in patient order, are the whole list in its order.
         List<ClaimLine> lines = new ArrayList<>();
+        List<Readiness.Enrollment> ofPatient = new ArrayList<>();
         for (Readiness.Enrollment e : ev.results()) {
-            Facts.Patient p = byId.get(e.patientId());
+            if (!ofPatient.isEmpty() && !ofPatient.get(0).patientId().equals(e.patientId())) {
+                lines.addAll(claimLines(byId.get(ofPatient.get(0).patientId()), ofPatient));
+                ofPatient.clear();
+            }
+            ofPatient.add(e);
+        }
+        if (!ofPatient.isEmpty()) {
+            lines.addAll(claimLines(byId.get(ofPatient.get(0).patientId()), ofPatient));
+        }
+        return lines;
+    }
+
+    /**
+     * One patient's claim lines, ordered by date of service, code and enrollment (with the patient id
+     * first, the order of the whole list: {@link #claimLines(Evaluation)}, the CSV and the close).
+     */
+    static List<ClaimLine> claimLines(Facts.Patient p, List<Readiness.Enrollment> results) {
+        Map<String, Facts.Enrollment> enrollments = new HashMap<>();
+        p.enrollments().forEach(e -> enrollments.put(e.enrollmentId(), e));
+        Map<LocalDate, List<String>> diagnosesOn = new HashMap<>();
+        List<ClaimLine> lines = new ArrayList<>();
+        for (Readiness.Enrollment e : results) {
             Facts.Enrollment enrollment = enrollments.get(e.enrollmentId());
             for (Readiness.CodeResult c : e.codes()) {
                 if (!c.billable()) {
                     continue;
                 }
                 // The patient's diagnoses current on the date of service, primary first (at most 12, as on a claim).
-                List<String> icd10 = p.diagnoses().stream().filter(d -> d.currentDuring(c.dateOfService(), c.dateOfService()))
+                List<String> icd10 = diagnosesOn.computeIfAbsent(c.dateOfService(), day -> p.diagnoses().stream()
+                        .filter(d -> d.currentDuring(day, day))
                         .sorted(Comparator.comparing((Facts.Diagnosis d) -> !d.primary()).thenComparing(Facts.Diagnosis::icd10))
-                        .map(Facts.Diagnosis::icd10).distinct().limit(12).toList();
+                        .map(Facts.Diagnosis::icd10).distinct().limit(12).toList());
                 lines.add(new ClaimLine(e.patientId(), e.enrollmentId(), c.code(), c.programCode(), c.units(), c.dateOfService(),
                         enrollment.billingClinician() == null ? null : enrollment.billingClinician().npi(), icd10, c.amount(),
                         c.rateTable(), c.provisional()));
@@ -233,10 +299,18 @@ class BillingReadiness {
     String claimsCsv(TenantPrincipal caller, String monthText) {
         YearMonth month = month(caller, monthText, false);
         return tenant.call(caller.organizationId(), caller.userId(), () -> {
-            Evaluation ev = evaluate(caller.organizationId(), month, null);
-            List<ClaimLine> lines = claimLines(ev);
-            audit.searched(READINESS, lines.stream().map(ClaimLine::patientId).distinct().toList(), Set.of("month", "claims"), null);
-            return ClaimsCsv.write(lines);
+            // Written patient by patient as the engine evaluates them: no list of every result or line is kept.
+            StringBuilder csv = ClaimsCsv.start();
+            List<String> patientIds = new ArrayList<>();
+            evaluateEach(caller.organizationId(), month, (p, results) -> {
+                List<ClaimLine> lines = claimLines(p, results);
+                if (!lines.isEmpty()) {
+                    patientIds.add(p.patientId());
+                    ClaimsCsv.append(csv, lines);
+                }
+            });
+            audit.searched(READINESS, patientIds, Set.of("month", "claims"), null);
+            return csv.toString();
         });
     }
 

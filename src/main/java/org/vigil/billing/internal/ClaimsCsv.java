@@ -16,7 +16,15 @@ final class ClaimsCsv {
     }
 
     static String write(List<BillingViews.ClaimLine> lines) {
-        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        return append(start(), lines).toString();
+    }
+
+    /** The header row, to {@link #append} lines to. */
+    static StringBuilder start() {
+        return new StringBuilder(HEADER).append("\r\n");
+    }
+
+    static StringBuilder append(StringBuilder csv, List<BillingViews.ClaimLine> lines) {
         for (BillingViews.ClaimLine l : lines) {
             String[] fields = {l.patientId(), l.enrollmentId(), l.dateOfService().toString(), l.code(), Integer.toString(l.units()),
                     l.billingNpi(), String.join(";", l.icd10Codes()), l.amount() == null ? null : l.amount().toPlainString(),
@@ -29,7 +37,7 @@ final class ClaimsCsv {
             }
             csv.append("\r\n");
         }
-        return csv.toString();
+        return csv;
     }
 
     static String field(String value) {

@@ -37,8 +37,9 @@ import org.vigil.tenancy.OrganizationZones;
  * zone, which the rollup follows (rebuilt when the zone changes, V90), so a month's days are
  * {@code local_date < first day of the next month}, exactly the readings before the month's end in
  * that zone. The whole episode is read (set-up is once per episode, so its history matters): one
- * row per enrollment and month, with its days as bit masks, instead of every reading; a day's
- * counts are therefore 1 ("some"), which is all the engine asks of them.
+ * row per enrollment and month, with its days as bit masks (kept from the rollup by the database,
+ * V105 {@code enrollment_data_days}), instead of every reading; a day's counts are therefore 1
+ * ("some"), which is all the engine asks of them.
  *
  * <p><b>Minutes</b> come from billable {@code time_logs} attributed to the enrollment, dated by
  * {@code started_at} (else {@code logged_at}) in the organization's zone, with the performer's
@@ -65,25 +66,19 @@ class DatabaseBillingFacts implements BillingFacts {
                AND e.start_date < ? AND (e.end_date IS NULL OR e.end_date >= ?) %s""";
 
     /**
-     * Days with data per enrollment from the daily rollup (one row per patient, metric, enrollment,
-     * local date and source class), up to the month's end, as one row per enrollment and calendar
+     * Days with data per enrollment, up to the month's end, as one row per enrollment and calendar
      * month: bit {@code d - 1} of {@code device} (of {@code self_reported}) is set when day {@code d}
-     * of that month has device (self-reported) readings. The same days as grouping the raw
-     * {@code observations} by enrollment and {@code (recorded_at AT TIME ZONE zone)::date} (V90;
-     * {@code DataDaysFromRollupTest}), in a thirtieth of the rows (10,000 instead of 310,000 for
-     * the benchmark's month, and no group per day to hash or spill). OTHER (imported) rows count
-     * toward neither and are skipped. Date arithmetic only (no time zone is involved).
+     * of that month has device (self-reported) readings. The masks are kept per enrollment and month
+     * by the database from the daily rollup (V105 {@code enrollment_data_days}, triggers on
+     * {@code observation_daily}), so this reads 10,000 rows for the benchmark's 10,000 enrollments
+     * instead of aggregating their 310,000 rollup rows on every call. The same days as grouping the raw
+     * {@code observations} by enrollment and {@code (recorded_at AT TIME ZONE zone)::date}
+     * ({@code DataDaysFromRollupTest}); imported readings count toward neither.
      */
     private static final String DATA_DAYS = """
-            SELECT d.enrollment_id, d.local_date - (extract(day FROM d.local_date)::int - 1) AS month,
-                   coalesce(bit_or(1 << (extract(day FROM d.local_date)::int - 1))
-                            FILTER (WHERE d.source_class = 'DEVICE'), 0) AS device,
-                   coalesce(bit_or(1 << (extract(day FROM d.local_date)::int - 1))
-                            FILTER (WHERE d.source_class = 'SELF_REPORTED'), 0) AS self_reported
-              FROM observation_daily d
-             WHERE d.organization_id = ? AND d.local_date < ? AND d.source_class IN ('DEVICE', 'SELF_REPORTED')
-               AND d.enrollment_id IN (%s)
-             GROUP BY 1, 2""";
+            SELECT d.enrollment_id, d.month, d.device, d.self_reported
+              FROM enrollment_data_days d
+             WHERE d.organization_id = ? AND d.month < ? AND d.enrollment_id IN (%s)""";
 
     private static final String TIME = """
             SELECT t.enrollment_id, t.clinician_id, c.credentials,
