@@ -16,6 +16,12 @@ import org.vigil.library.rules.Reading;
  * A patient's readings as the rule engine judges them, in canonical units (booleans as 0/1; text
  * and categorical readings are not numbers and are left out). Call inside the organization's
  * {@code TenantScope}. One query for all the metrics a patient's rules need.
+ *
+ * <p>The last N readings of a metric are read per metric definition (a key may name the
+ * organization's own metric and a standardized one), newest first along the reading-key index
+ * (patient, metric, time …) backwards, so only N index entries and rows are read whatever the
+ * patient's history; joining the metric by key instead made PostgreSQL read every reading of the
+ * metric and sort them (the ingestion benchmark's evaluation spent most of its time there).
  */
 @Component
 public class ReadingHistory {
@@ -56,8 +62,11 @@ public class ReadingHistory {
             var ps = con.prepareStatement("""
                     SELECT q.key, o.recorded_at, o.value::text FROM unnest(?::text[], ?::int[], ?::timestamptz[]) AS q(key, n, since)
                     CROSS JOIN LATERAL (
-                      (SELECT o.id, o.recorded_at, o.value FROM observations o JOIN metric_definitions m ON m.id = o.metric_id
-                        WHERE o.patient_id = ? AND m.key = q.key AND o.recorded_at <= ? ORDER BY o.recorded_at DESC LIMIT q.n)
+                      (SELECT l.id, l.recorded_at, l.value FROM metric_definitions m
+                        CROSS JOIN LATERAL (SELECT o.id, o.recorded_at, o.value FROM observations o
+                                             WHERE o.patient_id = ? AND o.metric_id = m.id AND o.recorded_at <= ?
+                                             ORDER BY o.recorded_at DESC LIMIT q.n) l
+                        WHERE m.key = q.key ORDER BY l.recorded_at DESC LIMIT q.n)
                       UNION
                       (SELECT o.id, o.recorded_at, o.value FROM observations o JOIN metric_definitions m ON m.id = o.metric_id
                         WHERE o.patient_id = ? AND m.key = q.key AND o.recorded_at > q.since AND o.recorded_at <= ?)
@@ -113,9 +122,12 @@ public class ReadingHistory {
                       FROM unnest(?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[])
                            AS q(patient_id, key, n, since, until)
                     CROSS JOIN LATERAL (
-                      (SELECT o.id, o.recorded_at, o.value FROM observations o JOIN metric_definitions m ON m.id = o.metric_id
-                        WHERE o.patient_id = q.patient_id AND m.key = q.key AND o.recorded_at <= q.until
-                        ORDER BY o.recorded_at DESC LIMIT q.n)
+                      (SELECT l.id, l.recorded_at, l.value FROM metric_definitions m
+                        CROSS JOIN LATERAL (SELECT o.id, o.recorded_at, o.value FROM observations o
+                                             WHERE o.patient_id = q.patient_id AND o.metric_id = m.id
+                                               AND o.recorded_at <= q.until
+                                             ORDER BY o.recorded_at DESC LIMIT q.n) l
+                        WHERE m.key = q.key ORDER BY l.recorded_at DESC LIMIT q.n)
                       UNION
                       (SELECT o.id, o.recorded_at, o.value FROM observations o JOIN metric_definitions m ON m.id = o.metric_id
                         WHERE o.patient_id = q.patient_id AND m.key = q.key AND o.recorded_at > q.since

@@ -1,12 +1,18 @@
 package org.vigil.alerting.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.vigil.alerting.AlertChanged;
@@ -41,9 +47,15 @@ class AlertWriter {
         this.events = events;
     }
 
-    /** Returns whether an alert was opened or updated. */
-    boolean raise(String organizationId, String patientId, RuleEvaluation.Applied applied, Evaluation evaluation,
-            Instant now, Map<String, MetricInfo> metrics, Map<String, Integer> slaMinutes) {
+    /** What one triggered rule writes: the alert's values, before the set-based write. */
+    record Raise(String id, String patientId, String ruleId, String clinicianId, String enrollmentId, String severity,
+            int priority, String message, String details, double risk, Instant breach, Instant at,
+            Instant coolDownStart) {
+    }
+
+    /** The alert values of a rule that triggered for the patient at {@code now}. */
+    Raise prepare(String patientId, RuleEvaluation.Applied applied, Evaluation evaluation, Instant now,
+            Map<String, MetricInfo> metrics, Map<String, Integer> slaMinutes) {
         Evidence.MetricNames names = new Evidence.MetricNames() {
             @Override
             public String displayName(String key) {
@@ -81,43 +93,147 @@ class AlertWriter {
         details.put("conditionPresetId", applied.rule().conditionPresetId());
         String severity = applied.rule().severity().name();
         double risk = RiskScore.of(applied.rule().severity(), evaluation.evidence(), metrics);
-        Instant breach = now.plusSeconds(60L * slaMinutes.get(severity));
-        Timestamp at = Timestamp.from(now);
-        Timestamp coolDownStart = Timestamp.from(now.minusSeconds(60L * applied.rule().cooldownMinutes()));
-        String enrollmentId = applied.enrollment() == null ? null : applied.enrollment().id();
-        String clinicianId = applied.enrollment() == null ? null : applied.enrollment().clinicianId();
-        List<Map.Entry<String, Boolean>> written = jdbc.query("""
-                INSERT INTO alerts AS a (id, organization_id, patient_id, rule_id, clinician_id, enrollment_id, status,
-                    severity, priority, message, details, risk_score, sla_breach_time, triggered_at, last_triggered_at,
-                    trigger_count, created_at, updated_at)
-                SELECT ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 1, ?, ?
-                 WHERE NOT EXISTS (SELECT 1 FROM alerts c WHERE c.patient_id = ? AND c.rule_id = ?
-                                      AND c.status IN ('RESOLVED', 'DISMISSED') AND c.last_triggered_at > ?)
-                ON CONFLICT (patient_id, rule_id) WHERE status IN ('PENDING', 'ACKNOWLEDGED') DO UPDATE SET
-                    message = excluded.message, details = excluded.details, risk_score = excluded.risk_score,
-                    priority = excluded.priority,
-                    trigger_count = a.trigger_count + 1,
-                    last_triggered_at = greatest(a.last_triggered_at, excluded.last_triggered_at),
-                    updated_at = excluded.updated_at
-                RETURNING id, (xmax = 0)""", (rs, n) -> Map.entry(rs.getString(1), rs.getBoolean(2)),
-                Ids.newId(), organizationId, patientId, applied.rule().id(), clinicianId, enrollmentId, severity,
-                applied.rule().priority(), message, json.writeValueAsString(details), risk, Timestamp.from(breach), at,
-                at, at, at, patientId, applied.rule().id(), coolDownStart);
-        if (!written.isEmpty()) {
-            // For the live triage stream (sent after the evaluation's transaction commits).
-            events.publishEvent(new AlertChanged(organizationId, written.get(0).getKey(),
-                    written.get(0).getValue() ? "RAISED" : "UPDATED",
-                    written.get(0).getValue() ? "PENDING" : null, severity, null, 0, now));
-            return true;
+        return new Raise(Ids.newId(), patientId, applied.rule().id(),
+                applied.enrollment() == null ? null : applied.enrollment().clinicianId(),
+                applied.enrollment() == null ? null : applied.enrollment().id(), severity, applied.rule().priority(),
+                message, json.writeValueAsString(details), risk, now.plusSeconds(60L * slaMinutes.get(severity)), now,
+                now.minusSeconds(60L * applied.rule().cooldownMinutes()));
+    }
+
+    /**
+     * Writes the triggered rules of one evaluation (at most one per patient and rule) in two
+     * statements whatever their number: an {@code INSERT … ON CONFLICT} on the one-open-alert index
+     * that opens the new alerts (unless the rule is within its cool-down after a closed alert of the
+     * patient) and updates the open ones, then an {@code UPDATE} for the open alerts whose new
+     * trigger the cool-down guard kept out of the first (the guard also stops its update path).
+     * Rows are written in (patient, rule) order, so concurrent evaluations lock them in the same
+     * order. Returns how many alerts were opened or updated.
+     */
+    int writeAll(String organizationId, List<Raise> raises) {
+        if (raises.isEmpty()) {
+            return 0;
         }
-        // Within the cool-down after a closed alert; but an alert may be open all the same (the
-        // NOT EXISTS guard also stops the update path): then the new trigger updates it.
-        int updated = jdbc.update("UPDATE alerts SET message = ?, details = ?::jsonb, risk_score = ?, priority = ?, "
-                + "trigger_count = trigger_count + 1, last_triggered_at = greatest(last_triggered_at, ?), updated_at = ? "
-                + "WHERE patient_id = ? AND rule_id = ? AND status IN ('PENDING', 'ACKNOWLEDGED')",
-                message, json.writeValueAsString(details), risk, applied.rule().priority(), at, at, patientId,
-                applied.rule().id());
-        return updated > 0;
+        Map<String, Raise> unique = new LinkedHashMap<>();
+        raises.forEach(r -> unique.put(r.patientId() + '\u0000' + r.ruleId(), r));
+        List<Raise> rows = new ArrayList<>(unique.values());
+        Map<String, Raise> byKey = new HashMap<>(unique);
+        List<String[]> written = jdbc.execute((ConnectionCallback<List<String[]>>) connection -> {
+            List<String[]> out = new ArrayList<>();
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO alerts AS a (id, organization_id, patient_id, rule_id, clinician_id, enrollment_id, status,
+                        severity, priority, message, details, risk_score, sla_breach_time, triggered_at,
+                        last_triggered_at, trigger_count, created_at, updated_at)
+                    SELECT t.id, ?, t.patient_id, t.rule_id, t.clinician_id, t.enrollment_id, 'PENDING', t.severity,
+                           t.priority, t.message, t.details::jsonb, t.risk, t.breach, t.at, t.at, 1, t.at, t.at
+                      FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],
+                                  ?::text[], ?::float8[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])
+                           AS t(id, patient_id, rule_id, clinician_id, enrollment_id, severity, priority, message,
+                                details, risk, breach, at, cool_down_start)
+                     WHERE NOT EXISTS (SELECT 1 FROM alerts c WHERE c.patient_id = t.patient_id AND c.rule_id = t.rule_id
+                                          AND c.status IN ('RESOLVED', 'DISMISSED')
+                                          AND c.last_triggered_at > t.cool_down_start)
+                     ORDER BY t.patient_id, t.rule_id
+                    ON CONFLICT (patient_id, rule_id) WHERE status IN ('PENDING', 'ACKNOWLEDGED') DO UPDATE SET
+                        message = excluded.message, details = excluded.details, risk_score = excluded.risk_score,
+                        priority = excluded.priority,
+                        trigger_count = a.trigger_count + 1,
+                        last_triggered_at = greatest(a.last_triggered_at, excluded.last_triggered_at),
+                        updated_at = excluded.updated_at
+                    RETURNING a.id, (a.xmax = 0), a.patient_id, a.rule_id""")) {
+                insert.setString(1, organizationId);
+                bindArrays(connection, insert, 2, rows);
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new String[] {rs.getString(1), rs.getBoolean(2) ? "RAISED" : "UPDATED",
+                                rs.getString(3) + '\u0000' + rs.getString(4)});
+                    }
+                }
+            }
+            java.util.Set<String> done = new java.util.HashSet<>();
+            out.forEach(w -> done.add(w[2]));
+            List<Raise> rest = rows.stream().filter(r -> !done.contains(r.patientId() + '\u0000' + r.ruleId()))
+                    .toList();
+            if (!rest.isEmpty()) {
+                // Within the cool-down after a closed alert; but an alert may be open all the same:
+                // then the new trigger updates it.
+                try (PreparedStatement update = connection.prepareStatement("""
+                        UPDATE alerts a SET message = t.message, details = t.details::jsonb, risk_score = t.risk,
+                               priority = t.priority, trigger_count = a.trigger_count + 1,
+                               last_triggered_at = greatest(a.last_triggered_at, t.at), updated_at = t.at
+                          FROM (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                                     ?::int[], ?::text[], ?::text[], ?::float8[], ?::timestamptz[],
+                                                     ?::timestamptz[], ?::timestamptz[])
+                                  AS u(id, patient_id, rule_id, clinician_id, enrollment_id, severity, priority, message,
+                                       details, risk, breach, at, cool_down_start)
+                                 ORDER BY u.patient_id, u.rule_id) t
+                         WHERE a.patient_id = t.patient_id AND a.rule_id = t.rule_id
+                           AND a.status IN ('PENDING', 'ACKNOWLEDGED')
+                        RETURNING a.id, a.patient_id, a.rule_id""")) {
+                    bindArrays(connection, update, 1, rest);
+                    try (ResultSet rs = update.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new String[] {rs.getString(1), "UPDATED", rs.getString(2) + '\u0000' + rs.getString(3)});
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+        for (String[] w : written) {
+            Raise r = byKey.get(w[2]);
+            // For the live triage stream (sent after the evaluation's transaction commits).
+            events.publishEvent(new AlertChanged(organizationId, w[0], w[1], w[1].equals("RAISED") ? "PENDING" : null,
+                    r.severity(), null, 0, r.at()));
+        }
+        return written.size();
+    }
+
+    private static void bindArrays(Connection connection, PreparedStatement statement, int first, List<Raise> rows)
+            throws SQLException {
+        int n = rows.size();
+        String[] ids = new String[n];
+        String[] patients = new String[n];
+        String[] rules = new String[n];
+        String[] clinicians = new String[n];
+        String[] enrollments = new String[n];
+        String[] severities = new String[n];
+        Integer[] priorities = new Integer[n];
+        String[] messages = new String[n];
+        String[] details = new String[n];
+        Double[] risks = new Double[n];
+        Timestamp[] breaches = new Timestamp[n];
+        Timestamp[] ats = new Timestamp[n];
+        Timestamp[] coolDowns = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            Raise r = rows.get(i);
+            ids[i] = r.id();
+            patients[i] = r.patientId();
+            rules[i] = r.ruleId();
+            clinicians[i] = r.clinicianId();
+            enrollments[i] = r.enrollmentId();
+            severities[i] = r.severity();
+            priorities[i] = r.priority();
+            messages[i] = r.message();
+            details[i] = r.details();
+            risks[i] = r.risk();
+            breaches[i] = Timestamp.from(r.breach());
+            ats[i] = Timestamp.from(r.at());
+            coolDowns[i] = Timestamp.from(r.coolDownStart());
+        }
+        int p = first;
+        statement.setArray(p++, connection.createArrayOf("text", ids));
+        statement.setArray(p++, connection.createArrayOf("text", patients));
+        statement.setArray(p++, connection.createArrayOf("text", rules));
+        statement.setArray(p++, connection.createArrayOf("text", clinicians));
+        statement.setArray(p++, connection.createArrayOf("text", enrollments));
+        statement.setArray(p++, connection.createArrayOf("text", severities));
+        statement.setArray(p++, connection.createArrayOf("int4", priorities));
+        statement.setArray(p++, connection.createArrayOf("text", messages));
+        statement.setArray(p++, connection.createArrayOf("text", details));
+        statement.setArray(p++, connection.createArrayOf("float8", risks));
+        statement.setArray(p++, connection.createArrayOf("timestamptz", breaches));
+        statement.setArray(p++, connection.createArrayOf("timestamptz", ats));
+        statement.setArray(p, connection.createArrayOf("timestamptz", coolDowns));
     }
 
     /**

@@ -163,7 +163,7 @@ class RuleEvaluation {
         Map<String, Map<String, List<org.vigil.library.rules.Reading>>> allReadings = history.ofAll(requests);
         Map<String, MetricInfo> metricInfo = null;
         Map<String, Integer> slaMinutes = null;
-        int raised = 0;
+        List<AlertWriter.Raise> raises = new ArrayList<>();
         for (int t = 0; t < concerned.size(); t++) {
             Target target = concerned.get(t);
             List<ActiveEnrollment> patientEnrollments = byPatient.getOrDefault(target.patientId(), List.of());
@@ -205,13 +205,12 @@ class RuleEvaluation {
                             }
                         }
                     }
-                    if (writer.raise(organizationId, target.patientId(), a, evaluation, target.now(), metricInfo,
-                            slaMinutes)) {
-                        raised++;
-                    }
+                    raises.add(writer.prepare(target.patientId(), a, evaluation, target.now(), metricInfo,
+                            slaMinutes));
                 }
             }
         }
+        int raised = writer.writeAll(organizationId, raises);
         if (raised > 0) {
             writer.rerank(organizationId);
         }
