@@ -227,6 +227,20 @@ class AlertEvaluationTest {
                 .isEqualTo(1);
     }
 
+    /**
+     * A reading sent on its own is evaluated inside the transaction that stores it: its alert is
+     * there when the POST is answered, with no event publication written for it.
+     */
+    @Test
+    void aSingleReadingIsEvaluatedInItsOwnTransactionBeforeTheAnswer() {
+        post(300, Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30));
+        Map<String, Object> alert = openAlert();
+        assertThat(alert).as("the alert, committed with the reading").isNotNull();
+        assertThat((String) alert.get("message")).contains("Blood glucose 300 mg/dL ≥ 250");
+        assertThat(data.platformQuery("SELECT count(*)::int FROM event_publication WHERE serialized_event LIKE ?",
+                "%" + clinic + "%")).isZero();
+    }
+
     @Test
     void readingsCommittedWhileEvaluationIsStoppedAreEvaluatedWhenItResumes() {
         evaluation.pause();

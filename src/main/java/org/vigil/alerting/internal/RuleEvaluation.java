@@ -93,13 +93,28 @@ class RuleEvaluation {
 
     /** After readings were stored: the rules naming a recorded metric, at the later of now and the newest reading. */
     int onReadings(ReadingsRecorded event) {
+        List<Target> targets = targets(event);
+        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null, true));
+    }
+
+    /** One target per patient of the event, judged at the later of now and the patient's newest reading. */
+    private List<Target> targets(ReadingsRecorded event) {
         Instant now = clock.instant();
         List<Target> targets = new ArrayList<>();
         for (ReadingsRecorded.PatientReadings p : event.patients()) {
             Instant at = p.latestRecordedAt() != null && p.latestRecordedAt().isAfter(now) ? p.latestRecordedAt() : now;
             targets.add(new Target(p.patientId(), at, Set.copyOf(p.metricKeys())));
         }
-        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null, true));
+        return targets;
+    }
+
+    /**
+     * {@link #onReadings}, inside the running transaction that stored the readings (joined, not
+     * committed here, so its commit waits for the WAL flush like the readings').
+     */
+    int onReadingsInTransaction(ReadingsRecorded event) {
+        List<Target> targets = targets(event);
+        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null, false));
     }
 
     /** After a questionnaire was completed: the rules that look at that questionnaire. */

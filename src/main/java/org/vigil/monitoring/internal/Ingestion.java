@@ -31,6 +31,7 @@ import org.vigil.library.ValueType;
 import org.vigil.monitoring.ObservationContext;
 import org.vigil.monitoring.ObservationSource;
 import org.vigil.monitoring.ReadingsRecorded;
+import org.vigil.monitoring.ReadingsStoredInTransaction;
 import org.vigil.patients.EnrollmentDirectory;
 import org.vigil.patients.EnrollmentDirectory.ActiveEnrollment;
 import org.vigil.patients.PatientDirectory;
@@ -46,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * rejected with its reasons, the others are stored), the batch is stored in one transaction with
  * one statement (see {@link ObservationStore}), a resent reading is recognised by its reading key
  * (patient, metric, recordedAt, source, sourceIdentifier) and answered with the stored id, and one
- * {@link ReadingsRecorded} event is published in the same transaction for the alert evaluation.
+ * {@link ReadingsRecorded} event is published in the same transaction for the alert evaluation
+ * after commit — or, for readings sent one at a time, {@link ReadingsStoredInTransaction}, evaluated
+ * inside the transaction.
  */
 @Service
 class Ingestion {
@@ -105,7 +108,7 @@ class Ingestion {
     static final int MAX_COALESCED = 500;
 
     private final Coalescer<Sender, JsonNode, Outcome> singles = new Coalescer<>(
-            (sender, readings) -> ingest(sender.organizationId(), sender.userId(), readings, null).stream()
+            (sender, readings) -> ingest(sender.organizationId(), sender.userId(), readings, null, true).stream()
                     // each reading was a request of its own: its index in that request is 0
                     .map(o -> new Outcome(0, o.status(), o.id(), o.errors())).toList(),
             MAX_COALESCED);
@@ -120,7 +123,7 @@ class Ingestion {
      */
     Outcome ingestOne(String organizationId, String userId, JsonNode reading) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return ingest(organizationId, userId, java.util.Collections.singletonList(reading), null).get(0);
+            return ingest(organizationId, userId, java.util.Collections.singletonList(reading), null, true).get(0);
         }
         String address = null;
         String agent = null;
@@ -136,6 +139,12 @@ class Ingestion {
      * device webhook) overrides each reading's source.
      */
     List<Outcome> ingest(String organizationId, String userId, List<JsonNode> readings, ObservationSource forced) {
+        return ingest(organizationId, userId, readings, forced, false);
+    }
+
+    /** {@code inline}: single readings, evaluated in their own transaction ({@link ReadingsStoredInTransaction}). */
+    private List<Outcome> ingest(String organizationId, String userId, List<JsonNode> readings,
+            ObservationSource forced, boolean inline) {
         Instant now = clock.instant();
         List<Parsed> parsed = new ArrayList<>(readings.size());
         for (int i = 0; i < readings.size(); i++) {
@@ -143,10 +152,10 @@ class Ingestion {
         }
         // ids are drawn inside store(), so a transaction rolled back by a deadlock is repeated whole
         return org.vigil.shared.persistence.LockConflicts.retrying(
-                () -> tenantScope.call(organizationId, userId, () -> store(organizationId, parsed, now)));
+                () -> tenantScope.call(organizationId, userId, () -> store(organizationId, parsed, now, inline)));
     }
 
-    private List<Outcome> store(String organizationId, List<Parsed> parsed, Instant now) {
+    private List<Outcome> store(String organizationId, List<Parsed> parsed, Instant now, boolean inline) {
         Set<String> keys = new HashSet<>();
         Set<String> loincs = new HashSet<>();
         Set<String> patientIds = new HashSet<>();
@@ -258,7 +267,8 @@ class Ingestion {
             List<ReadingsRecorded.PatientReadings> perPatient = new ArrayList<>();
             touched.forEach((patientId, acc) -> perPatient.add(new ReadingsRecorded.PatientReadings(patientId,
                     List.copyOf(acc.keys), acc.latest)));
-            events.publishEvent(new ReadingsRecorded(organizationId, perPatient));
+            ReadingsRecorded recorded = new ReadingsRecorded(organizationId, perPatient);
+            events.publishEvent(inline ? new ReadingsStoredInTransaction(recorded) : recorded);
         }
         return List.of(outcomes);
     }
