@@ -75,11 +75,14 @@ class RuleEvaluation {
     private final Clock clock;
     private final org.vigil.monitoring.AssessmentResults assessments;
     private final org.vigil.patients.PatientDirectory patientDirectory;
+    private final RankKeeper ranks;
     private final Map<String, Condition> parsed = new ConcurrentHashMap<>();
 
     RuleEvaluation(TenantScope tenantScope, EnrollmentDirectory enrollments, AlertRuleCatalog rules,
             MetricCatalog metrics, ReadingHistory history, AlertWriter writer, Clock clock,
-            org.vigil.monitoring.AssessmentResults assessments, org.vigil.patients.PatientDirectory patientDirectory) {
+            org.vigil.monitoring.AssessmentResults assessments, org.vigil.patients.PatientDirectory patientDirectory,
+            RankKeeper ranks) {
+        this.ranks = ranks;
         this.assessments = assessments;
         this.patientDirectory = patientDirectory;
         this.tenantScope = tenantScope;
@@ -94,7 +97,7 @@ class RuleEvaluation {
     /** After readings were stored: the rules naming a recorded metric, at the later of now and the newest reading. */
     int onReadings(ReadingsRecorded event) {
         List<Target> targets = targets(event);
-        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null, true));
+        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null, true, false));
     }
 
     /** One target per patient of the event, judged at the later of now and the patient's newest reading. */
@@ -114,7 +117,7 @@ class RuleEvaluation {
      */
     int onReadingsInTransaction(ReadingsRecorded event) {
         List<Target> targets = targets(event);
-        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null, false));
+        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null, false, true));
     }
 
     /** After a questionnaire was completed: the rules that look at that questionnaire. */
@@ -122,7 +125,7 @@ class RuleEvaluation {
         Instant now = clock.instant();
         Instant at = event.completedAt().isAfter(now) ? event.completedAt() : now;
         return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(),
-                List.of(new Target(event.patientId(), at, Set.of(), event.templateKey())), null, true));
+                List.of(new Target(event.patientId(), at, Set.of(), event.templateKey())), null, true, false));
     }
 
     /** The missing-data check of one organization: every patient with an active enrollment, rules with missing_data. */
@@ -133,17 +136,19 @@ class RuleEvaluation {
             List<ActiveEnrollment> active = enrollments.allActive();
             active.forEach(e -> patients.add(e.patientId()));
             List<Target> targets = patients.stream().sorted().map(p -> new Target(p, now, null)).toList();
-            return evaluate(organizationId, targets, active, false);
+            return evaluate(organizationId, targets, active, false, false);
         });
     }
 
     /**
-     * Evaluates the targets (one per patient) in the running tenant transaction; {@code published}:
+     * Evaluates the targets (one per patient) in the running tenant transaction; {@code inRequest}:
+     * inside a request's own transaction (re-ranking after its commit, {@link RankKeeper});
+     * {@code published}:
      * driven by an event publication, whose later completion makes this commit durable (see
      * {@link AlertWriter#lockOrganizationCommittingLazily}).
      */
     private int evaluate(String organizationId, List<Target> targets, List<ActiveEnrollment> known,
-            boolean published) {
+            boolean published, boolean inRequest) {
         List<String> patientIds = targets.stream().map(Target::patientId).toList();
         Map<String, List<ActiveEnrollment>> byPatient = new HashMap<>();
         Set<String> presetIds = new HashSet<>();
@@ -227,7 +232,11 @@ class RuleEvaluation {
         }
         int raised = writer.writeAll(organizationId, raises);
         if (raised > 0) {
-            writer.rerank(organizationId);
+            if (inRequest) {
+                ranks.rerankAfterCommit(organizationId);
+            } else {
+                writer.rerank(organizationId);
+            }
         }
         return raised;
     }
