@@ -141,11 +141,11 @@ class RuleEvaluation {
     }
 
     /**
-     * Evaluates the targets (one per patient) in the running tenant transaction; {@code inRequest}:
-     * inside a request's own transaction (re-ranking after its commit, {@link RankKeeper});
-     * {@code published}:
-     * driven by an event publication, whose later completion makes this commit durable (see
-     * {@link AlertWriter#lockOrganizationCommittingLazily}).
+     * Evaluates the targets (one per patient) in the running tenant transaction.
+     *
+     * @param published driven by an event publication, whose later completion makes this commit
+     *                  durable (see {@link AlertWriter#lockOrganizationCommittingLazily})
+     * @param inRequest inside a request's own transaction: re-ranking after its commit ({@link RankKeeper})
      */
     private int evaluate(String organizationId, List<Target> targets, List<ActiveEnrollment> known,
             boolean published, boolean inRequest) {

@@ -85,6 +85,19 @@ class Ingestion {
     private final JsonMapper json;
     private final Clock clock;
 
+    /** Who sent a single reading: readings of the same sender may be stored together (the audit names them). */
+    private record Sender(String organizationId, String userId, String address, String agent) {
+    }
+
+    /** At most this many single readings in one transaction. */
+    static final int MAX_COALESCED = 500;
+
+    private final Coalescer<Sender, JsonNode, Outcome> singles = new Coalescer<>(
+            (sender, readings) -> ingest(sender.organizationId(), sender.userId(), readings, null, true).stream()
+                    // each reading was a request of its own: its index in that request is 0
+                    .map(o -> new Outcome(0, o.status(), o.id(), o.errors())).toList(),
+            MAX_COALESCED);
+
     Ingestion(TenantScope tenantScope, MetricCatalog metrics, PatientDirectory patients,
             EnrollmentDirectory enrollments, AlertRuleCatalog rules, ObservationStore store, RecordAccessAudit audit,
             ApplicationEventPublisher events, JsonMapper json, Clock clock) {
@@ -99,19 +112,6 @@ class Ingestion {
         this.json = json;
         this.clock = clock;
     }
-
-    /** Who sent a single reading: readings of the same sender may be stored together (the audit names them). */
-    private record Sender(String organizationId, String userId, String address, String agent) {
-    }
-
-    /** At most this many single readings in one transaction. */
-    static final int MAX_COALESCED = 500;
-
-    private final Coalescer<Sender, JsonNode, Outcome> singles = new Coalescer<>(
-            (sender, readings) -> ingest(sender.organizationId(), sender.userId(), readings, null, true).stream()
-                    // each reading was a request of its own: its index in that request is 0
-                    .map(o -> new Outcome(0, o.status(), o.id(), o.errors())).toList(),
-            MAX_COALESCED);
 
     /**
      * One reading sent on its own (a single-reading POST). Readings of the same sender (member,
