@@ -47,6 +47,11 @@ final class EvaluationBatcher {
         return coalescer.waiting(organizationId);
     }
 
+    /** Blocks until {@code count} events of the organization wait, at most {@code timeout} (for tests). */
+    boolean awaitWaiting(String organizationId, int count, java.time.Duration timeout) throws InterruptedException {
+        return coalescer.awaitWaiting(organizationId, count, timeout);
+    }
+
     /** One event for several: per patient the union of the metrics recorded and the latest reading time. */
     static ReadingsRecorded merge(List<ReadingsRecorded> events) {
         Map<String, Set<String>> keys = new LinkedHashMap<>();

@@ -72,6 +72,7 @@ public final class Coalescer<K, T, R> {
         synchronized (queue) {
             if (queue.running) {
                 queue.pending.add(mine);
+                queue.notifyAll(); // for awaitWaiting
                 awaitTurn(queue, mine);
             } else {
                 queue.running = true;
@@ -95,6 +96,30 @@ public final class Coalescer<K, T, R> {
         }
         synchronized (queue) {
             return queue.pending.size();
+        }
+    }
+
+    /**
+     * Blocks until at least {@code count} callers of the key wait for the running work, at most
+     * {@code timeout} (for tests: no polling); returns whether they do.
+     */
+    public boolean awaitWaiting(K key, int count, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Queue<T, R> queue = queues.get(key);
+        while (queue == null) {
+            // the work of the key has not started yet: nobody can be waiting for it
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.onSpinWait();
+            queue = queues.get(key);
+        }
+        synchronized (queue) {
+            long left;
+            while (queue.pending.size() < count && (left = deadline - System.nanoTime()) > 0) {
+                queue.wait(Math.max(1, left / 1_000_000));
+            }
+            return queue.pending.size() >= count;
         }
     }
 

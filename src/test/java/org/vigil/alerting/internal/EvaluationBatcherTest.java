@@ -129,10 +129,7 @@ class EvaluationBatcherTest {
 
     /** The callers are parked in the batcher's queue, not finished. */
     private static void waitUntilQueued(EvaluationBatcher batcher, List<Future<?>> futures) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (batcher.waiting("o1") < futures.size() && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
+        assertThat(batcher.awaitWaiting("o1", futures.size(), java.time.Duration.ofSeconds(10))).isTrue();
         assertThat(batcher.waiting("o1")).isEqualTo(futures.size());
         assertThat(futures).noneMatch(Future::isDone);
     }

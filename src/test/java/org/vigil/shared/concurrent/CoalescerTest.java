@@ -44,10 +44,7 @@ class CoalescerTest {
             int item = i;
             queued.add(threads.submit(() -> coalescer.submit("k", item)));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (coalescer.waiting("k") < 5 && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
+        assertThat(coalescer.awaitWaiting("k", 5, java.time.Duration.ofSeconds(10))).isTrue();
         assertThat(coalescer.waiting("k")).isEqualTo(5);
         releaseFirst.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("k:10");
