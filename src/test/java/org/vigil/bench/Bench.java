@@ -56,16 +56,32 @@ final class Bench {
         return map;
     }
 
+    /**
+     * With the environment variable {@code BENCH_EXPLAIN_MS} set, {@code auto_explain} logs the plan
+     * (with actual times and buffers) of every statement slower than that many milliseconds, in the
+     * server's log files under {@code $TMPDIR/vigil-bench-pglog}: where a slow statement spends its time.
+     */
     static EmbeddedPostgres startPostgres() throws Exception {
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        String explainMillis = System.getenv("BENCH_EXPLAIN_MS");
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("timezone", "UTC")
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                .setServerConfig("pg_stat_statements.track", "top")
-                .start();
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements" + (explainMillis == null ? "" : ",auto_explain"))
+                .setServerConfig("pg_stat_statements.track", "top");
+        if (explainMillis != null) {
+            builder.setServerConfig("auto_explain.log_min_duration", explainMillis)
+                    .setServerConfig("auto_explain.log_analyze", "on")
+                    .setServerConfig("auto_explain.log_buffers", "on")
+                    .setServerConfig("auto_explain.log_nested_statements", "on")
+                    .setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", System.getProperty("java.io.tmpdir") + "/vigil-bench-pglog");
+            System.out.println("auto_explain: plans of statements over " + explainMillis + " ms in "
+                    + System.getProperty("java.io.tmpdir") + "/vigil-bench-pglog");
+        }
+        EmbeddedPostgres pg = builder.start();
         try (Connection c = superuser(pg); Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         }
@@ -264,13 +280,14 @@ final class Bench {
     }
 
     /** Top-level statements executed since the reset, excluding the harness's own (tagged bench) and BEGIN/COMMIT apart. */
-    record StatementCount(long all, long transactionControl, List<String> top) {
+    record StatementCount(long all, long transactionControl, List<String> top, List<String> slowest) {
     }
 
     static StatementCount statements(Connection c) throws SQLException {
         long all = 0;
         long control = 0;
         List<String> top = new ArrayList<>();
+        List<Object[]> byTime = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT calls, query, total_exec_time FROM pg_stat_statements WHERE query NOT LIKE '%bench%' "
                         + "AND query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC")) {
@@ -283,13 +300,17 @@ final class Bench {
                         || u.startsWith("SHOW ")) {
                     control += calls;
                 }
+                String line = String.format(Locale.ROOT, "%8d %9.1f ms  %s", calls, rs.getDouble(3),
+                        q.length() > 110 ? q.substring(0, 110) + "…" : q);
                 if (top.size() < 12) {
-                    top.add(String.format(Locale.ROOT, "%8d %9.1f ms  %s", calls, rs.getDouble(3),
-                            q.length() > 110 ? q.substring(0, 110) + "…" : q));
+                    top.add(line);
                 }
+                byTime.add(new Object[] {rs.getDouble(3), line});
             }
         }
-        return new StatementCount(all, control, top);
+        byTime.sort((x, y) -> Double.compare((double) y[0], (double) x[0]));
+        List<String> slowest = byTime.stream().limit(8).map(x -> (String) x[1]).toList();
+        return new StatementCount(all, control, top, slowest);
     }
 
     static double percentile(long[] sortedNanos, double p) {
@@ -305,6 +326,60 @@ final class Bench {
         s.sort(null);
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /**
+     * CPU time used so far by this JVM (client threads and Vigil alike) and by PostgreSQL (every
+     * live process named postgres plus what its postmaster reaped), in seconds; Linux only (/proc),
+     * with the kernel's 10 ms tick for PostgreSQL. Differences between two readings are a phase's
+     * CPU cost, which varies much less with the machine's other load than its wall time.
+     */
+    record Cpu(double jvm, double postgres, double jit, long classes) {
+        Cpu minus(Cpu o) {
+            return new Cpu(jvm - o.jvm, postgres - o.postgres, jit - o.jit, classes - o.classes);
+        }
+
+        String perReading(long readings) {
+            return String.format(Locale.ROOT, "CPU %.1f s JVM (client included; JIT compiler threads busy ~%.1f s; %,d classes "
+                    + "loaded) + %.1f s PostgreSQL = %.0f µs + %.0f µs per reading", jvm, jit, classes, postgres,
+                    readings == 0 ? Double.NaN : jvm * 1e6 / readings, readings == 0 ? Double.NaN : postgres * 1e6 / readings);
+        }
+    }
+
+    static Cpu cpu() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        double ticks = 0;
+        java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
+            try {
+                String stat = java.nio.file.Files.readString(proc.toPath().resolve("stat"));
+                int close = stat.lastIndexOf(')');
+                if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+                    continue;
+                }
+                String[] f = stat.substring(close + 2).split(" ");
+                // fields after the name: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14)
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the process ended while being read; its time is in its parent's cutime
+            }
+        }
+        // the JIT compiler threads' accumulated time (they are not visible to ThreadMXBean)
+        double jit = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+        long classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+        return new Cpu(jvm, ticks / 100.0, jit, classes);
+    }
+
+    /** Updates of a table so far and how many of them were heap-only (no index entries written). */
+    static String updates(Connection c, String table) throws SQLException {
+        number(c, "SELECT 1 /* bench */ FROM (SELECT pg_stat_clear_snapshot()) r");
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT n_tup_upd, n_tup_hot_upd, n_dead_tup "
+                + "/* bench */ FROM pg_stat_user_tables WHERE relname = '" + table + "'")) {
+            rs.next();
+            return String.format(Locale.ROOT, "%s: %,d updates, %,d heap-only (%.0f %%), %,d dead rows", table, rs.getLong(1),
+                    rs.getLong(2), rs.getLong(1) == 0 ? 0.0 : 100.0 * rs.getLong(2) / rs.getLong(1), rs.getLong(3));
+        }
     }
 
     static String serverVersion(Connection c) throws SQLException {
