@@ -15,6 +15,7 @@ import org.vigil.library.MetricCatalog.UnitConversion;
 import org.vigil.library.ValueType;
 import org.vigil.monitoring.ObservationContext;
 import org.vigil.monitoring.ObservationSource;
+import org.vigil.shared.time.IsoInstants;
 import org.vigil.shared.web.ApiProblem.FieldError;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +74,7 @@ class ReadingForm {
         String at = text(node, "recordedAt", 64, true, errors);
         if (at != null) {
             try {
-                recordedAt = Instant.parse(at);
+                recordedAt = IsoInstants.parse(at);
                 if (recordedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
                     errors.add(new FieldError("recordedAt", "is more than 5 minutes in the future"));
                 }
