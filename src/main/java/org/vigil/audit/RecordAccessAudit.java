@@ -1,6 +1,7 @@
 package org.vigil.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +55,19 @@ public class RecordAccessAudit {
         record("CREATE", resource, id, patientId, Map.of());
     }
 
-    /** Several records of one patient created at once (a batch of readings): one entry listing their ids. */
-    public void createdAll(AuditedResource resource, List<String> ids, String patientId) {
-        record("CREATE", resource, null, patientId, Map.of("created", ids));
+    /**
+     * Records created at once for several patients (a batch of readings): one entry per patient
+     * listing that patient's ids, all written in one statement.
+     */
+    public void createdAll(AuditedResource resource, Map<String, List<String>> idsByPatient) {
+        if (idsByPatient.isEmpty()) {
+            return;
+        }
+        Who who = who();
+        List<AuditAppender.PatientEntry> entries = new ArrayList<>(idsByPatient.size());
+        idsByPatient.forEach((patientId, ids) -> entries.add(new AuditAppender.PatientEntry(patientId,
+                Map.of("created", ids))));
+        appender.appendAll(who.organizationId, who.userId, "CREATE", resource.type(), who.address, who.agent, entries);
     }
 
     public void updated(AuditedResource resource, String id, String patientId, Collection<String> fieldsChanged) {
@@ -69,6 +80,16 @@ public class RecordAccessAudit {
 
     private void record(String action, AuditedResource resource, String id, String patientId,
             Map<String, Object> details) {
+        Who who = who();
+        appender.append(who.organizationId, who.userId, action, resource.type(), id, patientId, who.address, who.agent,
+                resource.phi() || patientId != null, details);
+    }
+
+    /** Who acts, for whom and from where. */
+    private record Who(String organizationId, String userId, String address, String agent) {
+    }
+
+    private Who who() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Record access is audited inside the transaction that performs it");
         }
@@ -94,7 +115,6 @@ public class RecordAccessAudit {
                 agent = agent.substring(0, 300);
             }
         }
-        appender.append(organizationId, userId, action, resource.type(), id, patientId, address, agent,
-                resource.phi() || patientId != null, details);
+        return new Who(organizationId, userId, address, agent);
     }
 }

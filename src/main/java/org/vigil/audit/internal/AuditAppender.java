@@ -1,5 +1,6 @@
 package org.vigil.audit.internal;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.vigil.audit.AuditOutcome;
@@ -12,6 +13,16 @@ public class AuditAppender {
 
     AuditAppender(AuditTrail trail) {
         this.trail = trail;
+    }
+
+    /** One patient's entry of {@link #appendAll}: the patient and the entry's details (ids, never PHI). */
+    public record PatientEntry(String patientId, Map<String, Object> details) {
+    }
+
+    /** Several entries differing only in patient and details, in one statement (HIPAA-relevant: they name patients). */
+    public void appendAll(String organizationId, String userId, String action, String resourceType, String ipAddress,
+            String userAgent, List<PatientEntry> entries) {
+        trail.appendAll(organizationId, userId, action, resourceType, ipAddress, userAgent, entries);
     }
 
     public void append(String organizationId, String userId, String action, String resourceType, String resourceId,

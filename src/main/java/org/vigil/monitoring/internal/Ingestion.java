@@ -244,7 +244,7 @@ class Ingestion {
         sameAsEarlier.forEach((index, earlier) -> outcomes[index] = new Outcome(index, Status.DUPLICATE,
                 outcomes[earlier].id(), List.of()));
 
-        createdByPatient.forEach((patientId, ids) -> audit.createdAll(OBSERVATION, ids, patientId));
+        audit.createdAll(OBSERVATION, createdByPatient);
         if (!touched.isEmpty()) {
             List<ReadingsRecorded.PatientReadings> perPatient = new ArrayList<>();
             touched.forEach((patientId, acc) -> perPatient.add(new ReadingsRecorded.PatientReadings(patientId,
