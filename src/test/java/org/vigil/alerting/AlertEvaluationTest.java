@@ -55,6 +55,7 @@ class AlertEvaluationTest {
     String enrollment;
     String glucose;
     String rule;
+    String preset;
 
     @BeforeEach
     void aPatientEnrolledWithAGlucosePreset() {
@@ -69,7 +70,7 @@ class AlertEvaluationTest {
                 + "VALUES (?, ?, ?, 'Blood glucose', 'NUMERIC', 'mg/dL', 20, 600, 70, 180)", Ids.newId(), clinic, glucose);
         rule = rule("High glucose", "HIGH", 60, "{\"type\": \"threshold\", \"metric\": \"" + glucose
                 + "\", \"op\": \"gte\", \"value\": 250, \"label\": \"severe hyperglycemia\"}");
-        String preset = data.conditionPreset(clinic);
+        preset = data.conditionPreset(clinic);
         data.platformUpdate("INSERT INTO condition_preset_alert_rules (id, condition_preset_id, alert_rule_id, priority, "
                 + "organization_id) VALUES (?, ?, ?, 7, ?)", Ids.newId(), preset, rule, clinic);
         enrollment = data.enrollment(clinic, patient, clinician, data.careProgram(clinic));
@@ -94,8 +95,12 @@ class AlertEvaluationTest {
     }
 
     void post(int value, Instant at) {
+        post(patient, value, at);
+    }
+
+    void post(String patientId, int value, Instant at) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("patientId", patient);
+        r.put("patientId", patientId);
         r.put("metric", glucose);
         r.put("value", value);
         r.put("recordedAt", at.toString());
@@ -173,6 +178,39 @@ class AlertEvaluationTest {
         assertThat(updated.get("trigger_count")).isEqualTo(2);
         assertThat((String) updated.get("message")).contains("Blood glucose 320 mg/dL ≥ 250");
         assertThat(updated.get("triggered_at")).isEqualTo(alert.get("triggered_at"));
+    }
+
+    /** The open alerts' ranks by patient (1 = first in the queue). */
+    Map<String, Object> ranks() {
+        Map<String, Object> ranks = new LinkedHashMap<>();
+        platform.call(null, "test check", () -> jdbc.queryForList("SELECT patient_id, priority_rank FROM alerts "
+                + "WHERE organization_id = ? AND status IN ('PENDING', 'ACKNOWLEDGED')", clinic))
+                .forEach(row -> ranks.put((String) row.get("patient_id"), row.get("priority_rank")));
+        return ranks;
+    }
+
+    @Test
+    void theQueueIsReRankedWhenARepeatedTriggerChangesTheRiskScoreAndKeptWhenItDoesNot() {
+        String second = data.patient(clinic, null);
+        String secondEnrollment = data.enrollment(clinic, second, clinician, data.careProgram(clinic));
+        data.platformUpdate("UPDATE enrollments SET condition_preset_id = ?, start_date = now() - interval '30 days' "
+                + "WHERE id = ?", preset, secondEnrollment);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+        // risk: HIGH 5 + 3 × min(1, (value − 180) / 110): 250 → 6.9, 300 → 8.0
+        post(patient, 250, t);
+        post(second, 300, t.plusSeconds(1));
+        awaitTrue(() -> ranks().equals(Map.of(patient, 2, second, 1)), "the higher risk first: " + ranks());
+
+        // the first patient's alert triggers again with risk 8.0: a tie, broken by the earlier SLA breach time
+        post(patient, 300, t.plusSeconds(2));
+        awaitTrue(() -> ranks().equals(Map.of(patient, 1, second, 2)), "re-ranked after the risk changed: " + ranks());
+
+        // the same risk again (nothing ranked changes; no re-rank needed): the order holds
+        post(second, 300, t.plusSeconds(3));
+        post(patient, 300, t.plusSeconds(4));
+        assertThat(platform.call(null, "test check", () -> jdbc.queryForObject("SELECT sum(trigger_count)::int FROM alerts "
+                + "WHERE organization_id = ?", Integer.class, clinic))).isEqualTo(5);
+        assertThat(ranks()).isEqualTo(Map.of(patient, 1, second, 2));
     }
 
     @Test

@@ -107,18 +107,40 @@ class AlertWriter {
      * patient) and updates the open ones, then an {@code UPDATE} for the open alerts whose new
      * trigger the cool-down guard kept out of the first (the guard also stops its update path).
      * Rows are written in (patient, rule) order, so concurrent evaluations lock them in the same
-     * order. Returns how many alerts were opened or updated.
+     * order.
+     *
+     * @return how many alerts were opened or updated, and whether the queue's order may have
+     *     changed: a trigger may open an alert, or changes an open alert's risk score (the only
+     *     ranked field a new trigger updates). Re-ranking every open alert of the organization after
+     *     each batch whose triggers only repeated themselves cost 23 ms per batch with 2,000 open
+     *     alerts (ingestion benchmark).
      */
-    int writeAll(String organizationId, List<Raise> raises) {
+    Written writeAll(String organizationId, List<Raise> raises) {
         if (raises.isEmpty()) {
-            return 0;
+            return new Written(0, false);
         }
         Map<String, Raise> unique = new LinkedHashMap<>();
         raises.forEach(r -> unique.put(r.patientId() + '\u0000' + r.ruleId(), r));
         List<Raise> rows = new ArrayList<>(unique.values());
         Map<String, Raise> byKey = new HashMap<>(unique);
+        boolean[] orderMayChange = new boolean[1];
         List<String[]> written = jdbc.execute((ConnectionCallback<List<String[]>>) connection -> {
             List<String[]> out = new ArrayList<>();
+            // Before writing: is there a trigger without an open alert of the same risk score?
+            try (PreparedStatement check = connection.prepareStatement("""
+                    SELECT EXISTS (SELECT 1 FROM unnest(?::text[], ?::text[], ?::float8[]) AS t(patient_id, rule_id, risk)
+                                    WHERE NOT EXISTS (SELECT 1 FROM alerts a
+                                                       WHERE a.patient_id = t.patient_id AND a.rule_id = t.rule_id
+                                                         AND a.status IN ('PENDING', 'ACKNOWLEDGED')
+                                                         AND a.risk_score IS NOT DISTINCT FROM t.risk))""")) {
+                check.setArray(1, connection.createArrayOf("text", rows.stream().map(Raise::patientId).toArray()));
+                check.setArray(2, connection.createArrayOf("text", rows.stream().map(Raise::ruleId).toArray()));
+                check.setArray(3, connection.createArrayOf("float8", rows.stream().map(Raise::risk).toArray()));
+                try (ResultSet rs = check.executeQuery()) {
+                    rs.next();
+                    orderMayChange[0] = rs.getBoolean(1);
+                }
+            }
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO alerts AS a (id, organization_id, patient_id, rule_id, clinician_id, enrollment_id, status,
                         severity, priority, message, details, risk_score, sla_breach_time, triggered_at,
@@ -185,7 +207,11 @@ class AlertWriter {
             events.publishEvent(new AlertChanged(organizationId, w[0], w[1], w[1].equals("RAISED") ? "PENDING" : null,
                     r.severity(), null, 0, r.at()));
         }
-        return written.size();
+        return new Written(written.size(), orderMayChange[0]);
+    }
+
+    /** What {@link #writeAll} did: alerts opened or updated, and whether the queue may need re-ranking. */
+    record Written(int count, boolean orderMayChange) {
     }
 
     private static void bindArrays(Connection connection, PreparedStatement statement, int first, List<Raise> rows)

@@ -230,8 +230,9 @@ class RuleEvaluation {
                 }
             }
         }
-        int raised = writer.writeAll(organizationId, raises);
-        if (raised > 0) {
+        AlertWriter.Written written = writer.writeAll(organizationId, raises);
+        int raised = written.count();
+        if (raised > 0 && written.orderMayChange()) {
             if (inRequest) {
                 ranks.rerankAfterCommit(organizationId);
             } else {
