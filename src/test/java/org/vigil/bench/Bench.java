@@ -76,6 +76,7 @@ final class Bench {
                     .setServerConfig("auto_explain.log_analyze", "on")
                     .setServerConfig("auto_explain.log_buffers", "on")
                     .setServerConfig("auto_explain.log_nested_statements", "on")
+                    .setServerConfig("auto_explain.log_triggers", "on")
                     .setServerConfig("logging_collector", "on")
                     .setServerConfig("log_directory", System.getProperty("java.io.tmpdir") + "/vigil-bench-pglog");
             System.out.println("auto_explain: plans of statements over " + explainMillis + " ms in "

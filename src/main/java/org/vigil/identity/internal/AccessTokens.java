@@ -40,11 +40,17 @@ class AccessTokens {
     private final SecretKey key;
     private final NimbusJwtEncoder encoder;
     private final Clock clock;
+    private final JwtDecoder accessTokenDecoder;
 
     AccessTokens(@Value("${vigil.security.token-signing-key:}") String configuredKey, Clock clock) {
         this.key = new SecretKeySpec(keyBytes(configuredKey), "HmacSHA256");
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
         this.clock = clock;
+        NimbusJwtDecoder verifier = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        verifier.setJwtValidator(jwt -> org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success());
+        this.accessTokenDecoder = new VerifiedTokenCache(verifier,
+                org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(ISSUER), clock,
+                VERIFIED_TOKENS_REMEMBERED);
     }
 
     private static byte[] keyBytes(String configured) {
@@ -89,8 +95,12 @@ class AccessTokens {
         }
     }
 
+    /** Access tokens the cache has not seen are verified; every decode is validated (see {@link VerifiedTokenCache}). */
+    static final int VERIFIED_TOKENS_REMEMBERED = 10_000;
+
+    /** The access-token decoder (one per application: it remembers verified tokens). */
     JwtDecoder decoder() {
-        return decoderFor(ISSUER);
+        return accessTokenDecoder;
     }
 
     private NimbusJwtDecoder decoderFor(String issuer) {
