@@ -185,10 +185,31 @@ public final class IngestionBenchmark {
                 results.add("  " + cpuUsed.perReading(r.count));
                 results.add(statementLine("single c" + concurrency, sc, delta, r.count));
                 results.add("  failed evaluations (FAILED publications) so far: " + Bench.failed(su));
-                if (concurrency == 1) {
-                    printTop("single POST c1", sc);
-                }
+                printTop("single POST c" + concurrency, sc);
             }
+
+            // 3b. The floor of an API request on this machine: an authenticated GET /api/v1/auth/me
+            //     (token check, live membership and session, one membership read, a small JSON
+            //     answer) at concurrency 16 — what every request pays before ingesting anything.
+            token = Bench.login(http, base, org.email(), org.id());
+            String meToken = token;
+            HttpRequest me = HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/me"))
+                    .header("Authorization", "Bearer " + meToken).GET().build();
+            requests(http, 16, Math.min(warmSeconds, 10), 200, i -> me);
+            Bench.resetStatements(su);
+            before = Bench.dbCounters(su);
+            cpuBefore = Bench.cpu();
+            SingleResult floor = requests(http, 16, singleSeconds, 200, i -> me);
+            cpuUsed = Bench.cpu().minus(cpuBefore);
+            sc = Bench.statements(su);
+            delta = Bench.dbCounters(su).minus(before);
+            results.add(String.format(Locale.ROOT, "floor: authenticated GET /api/v1/auth/me, concurrency 16: %,d in %.1f s "
+                    + "= %,.0f/s; p50 %.2f ms, p99 %.2f ms; %d failures", floor.count, floor.seconds,
+                    floor.count / floor.seconds, Bench.percentile(floor.latencies, 50), Bench.percentile(floor.latencies, 99),
+                    floor.failures));
+            results.add("  " + cpuUsed.perReading(floor.count).replace("per reading", "per request"));
+            results.add(statementLine("floor GET", sc, delta, floor.count).replace("reading", "request"));
+            printTop("floor GET", sc);
 
             // 4. Evaluation lag: one over-threshold reading at a time (a crisis systolic that opens or
             //    updates an alert), from the POST's answer until its publication is complete.
@@ -348,6 +369,19 @@ public final class IngestionBenchmark {
     /** Concurrent clients, each posting one reading at a time for the given time; latencies per request. */
     private static SingleResult singles(HttpClient http, String base, String token, Bench.Organization org, int concurrency,
             int seconds, Instant from) throws Exception {
+        return requests(http, concurrency, seconds, 201, i -> {
+            String patient = org.patientIds().get((int) (i % org.patientIds().size()));
+            int m = (int) ((i / org.patientIds().size()) % METRICS.length);
+            return post(base, token, reading(patient, METRICS[m], NORMAL[m], from.plusMillis(i)).getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    /**
+     * Concurrent clients, each sending one request at a time (the {@code i}-th request of the run from
+     * {@code request}) for the given time; latencies of the answers with {@code expectedStatus}.
+     */
+    private static SingleResult requests(HttpClient http, int concurrency, int seconds, int expectedStatus,
+            java.util.function.LongFunction<HttpRequest> request) throws Exception {
         AtomicLong seq = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         List<long[]> perThread = new ArrayList<>();
@@ -362,18 +396,15 @@ public final class IngestionBenchmark {
             counts.add(n);
             Thread th = new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    long i = seq.getAndIncrement();
-                    String patient = org.patientIds().get((int) (i % org.patientIds().size()));
-                    int m = (int) ((i / org.patientIds().size()) % METRICS.length);
-                    byte[] body = reading(patient, METRICS[m], NORMAL[m], from.plusMillis(i)).getBytes(StandardCharsets.UTF_8);
+                    HttpRequest next = request.apply(seq.getAndIncrement());
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> r = http.send(post(base, token, body), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> r = http.send(next, HttpResponse.BodyHandlers.ofString());
                         long t1 = System.nanoTime();
-                        if (r.statusCode() == 201) {
+                        if (r.statusCode() == expectedStatus) {
                             lat[n[0]++] = t1 - t0;
                         } else if (failures.incrementAndGet() == 1) {
-                            System.out.println("single POST failed: " + r.statusCode() + " " + r.body());
+                            System.out.println("request failed: " + r.statusCode() + " " + r.body());
                         }
                     } catch (Exception e) {
                         failures.incrementAndGet();
