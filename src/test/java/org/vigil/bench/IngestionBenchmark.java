@@ -1,5 +1,13 @@
 package org.vigil.bench;
 
+import static org.vigil.bench.IngestionLoad.METRICS;
+import static org.vigil.bench.IngestionLoad.batchBodies;
+import static org.vigil.bench.IngestionLoad.copy;
+import static org.vigil.bench.IngestionLoad.post;
+import static org.vigil.bench.IngestionLoad.reading;
+import static org.vigil.bench.IngestionLoad.requests;
+import static org.vigil.bench.IngestionLoad.singles;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,25 +27,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.vigil.shared.Ids;
+import org.vigil.bench.IngestionLoad.SingleResult;
 
 /**
  * Ingestion benchmark (issue 6), one run on one database: raw COPY into observations, batch
  * ingestion over HTTP with evaluation drained, single-reading POSTs at concurrency 1 and 16,
  * evaluation lag, and SQL statements per reading (pg_stat_statements). Run with bench/ingestion.sh.
  *
+ * What it sends is in {@link IngestionLoad}.
+ *
  * <p>Arguments (key=value): patients (2000), days (30), perDay (4), batch (1000), senders (2),
  * singleSeconds (15), lagReadings (300).
  */
 public final class IngestionBenchmark {
 
-    static final String[] METRICS = {"bp_systolic", "bp_diastolic", "heart_rate", "weight", "spo2", "blood_glucose",
-            "body_temperature", "respiratory_rate"};
-    static final String[] NORMAL = {"128", "82", "72", "81.4", "97", "112", "36.8", "16"};
     private static final Pattern STORED = Pattern.compile("\"stored\"\\s*:\\s*(\\d+)");
 
     public static void main(String[] args) throws Exception {
@@ -160,8 +164,8 @@ public final class IngestionBenchmark {
                 SingleResult warm = singles(http, base, Bench.login(http, base, org.email(), org.id()), org, 16, warmSeconds,
                         now.minus(5, ChronoUnit.DAYS).plusMillis(50_000_000L));
                 Bench.drain(su, 20);
-                System.out.printf(Locale.ROOT, "warm-up: %,d single POSTs in %.1f s (not measured)%n", warm.count,
-                        warm.seconds);
+                System.out.printf(Locale.ROOT, "warm-up: %,d single POSTs in %.1f s (not measured)%n", warm.count(),
+                        warm.seconds());
             }
             for (int concurrency : new int[] {1, 16}) {
                 token = Bench.login(http, base, org.email(), org.id());
@@ -180,10 +184,10 @@ public final class IngestionBenchmark {
                 delta = Bench.dbCounters(su).minus(before);
                 results.add(String.format(Locale.ROOT, "single POST, concurrency %d: %,d stored in %.1f s = %,.0f/s; "
                         + "p50 %.2f ms, p99 %.2f ms; %d failures; evaluation backlog at the end %d publications, drained "
-                        + "%.1f s later", concurrency, r.count, r.seconds, r.count / r.seconds, Bench.percentile(r.latencies, 50),
-                        Bench.percentile(r.latencies, 99), r.failures, pendingAfter, drainSeconds));
-                results.add("  " + cpuUsed.perReading(r.count));
-                results.add(statementLine("single c" + concurrency, sc, delta, r.count));
+                        + "%.1f s later", concurrency, r.count(), r.seconds(), r.count() / r.seconds(), Bench.percentile(r.latencies(), 50),
+                        Bench.percentile(r.latencies(), 99), r.failures(), pendingAfter, drainSeconds));
+                results.add("  " + cpuUsed.perReading(r.count()));
+                results.add(statementLine("single c" + concurrency, sc, delta, r.count()));
                 results.add("  failed evaluations (FAILED publications) so far: " + Bench.failed(su));
                 printTop("single POST c" + concurrency, sc);
             }
@@ -204,11 +208,11 @@ public final class IngestionBenchmark {
             sc = Bench.statements(su);
             delta = Bench.dbCounters(su).minus(before);
             results.add(String.format(Locale.ROOT, "floor: authenticated GET /api/v1/auth/me, concurrency 16: %,d in %.1f s "
-                    + "= %,.0f/s; p50 %.2f ms, p99 %.2f ms; %d failures", floor.count, floor.seconds,
-                    floor.count / floor.seconds, Bench.percentile(floor.latencies, 50), Bench.percentile(floor.latencies, 99),
-                    floor.failures));
-            results.add("  " + cpuUsed.perReading(floor.count).replace("per reading", "per request"));
-            results.add(statementLine("floor GET", sc, delta, floor.count).replace("reading", "request"));
+                    + "= %,.0f/s; p50 %.2f ms, p99 %.2f ms; %d failures", floor.count(), floor.seconds(),
+                    floor.count() / floor.seconds(), Bench.percentile(floor.latencies(), 50), Bench.percentile(floor.latencies(), 99),
+                    floor.failures()));
+            results.add("  " + cpuUsed.perReading(floor.count()).replace("per reading", "per request"));
+            results.add(statementLine("floor GET", sc, delta, floor.count()).replace("reading", "request"));
             printTop("floor GET", sc);
 
             // 4. Evaluation lag: one over-threshold reading at a time (a crisis systolic that opens or
@@ -270,162 +274,4 @@ public final class IngestionBenchmark {
         sc.slowest().forEach(System.out::println);
     }
 
-    private static HttpRequest post(String base, String token, byte[] body) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/observations"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    }
-
-    static String reading(String patientId, String metric, String value, Instant at) {
-        return "{\"patientId\":\"" + patientId + "\",\"metric\":\"" + metric + "\",\"value\":" + value
-                + ",\"recordedAt\":\"" + at + "\",\"source\":\"DEVICE\"}";
-    }
-
-    /** Every reading of the phase, time-major (slot by slot across all patients) or patient-major, cut into batches. */
-    private static List<byte[]> batchBodies(Bench.Organization org, Instant from, int days, int perDay, int batch,
-            boolean patientMajor) {
-        List<byte[]> bodies = new ArrayList<>();
-        StringBuilder sb = new StringBuilder();
-        int inBatch = 0;
-        long slotMillis = 86_400_000L / perDay;
-        int patients = org.patientIds().size();
-        int slots = days * perDay;
-        for (int outer = 0; outer < (patientMajor ? patients : slots); outer++) {
-            for (int inner = 0; inner < (patientMajor ? slots : patients); inner++) {
-                int slotIndex = patientMajor ? inner : outer;
-                Instant slot = from.plusMillis((slotIndex / perDay) * 86_400_000L + (slotIndex % perDay) * slotMillis);
-                String p = org.patientIds().get(patientMajor ? outer : inner);
-                {
-                    for (int m = 0; m < METRICS.length; m++) {
-                        sb.append(inBatch == 0 ? "{\"readings\":[" : ",");
-                        sb.append(reading(p, METRICS[m], NORMAL[m], slot.plusSeconds(m)));
-                        if (++inBatch == batch) {
-                            sb.append("]}");
-                            bodies.add(sb.toString().getBytes(StandardCharsets.UTF_8));
-                            sb.setLength(0);
-                            inBatch = 0;
-                        }
-                    }
-                }
-            }
-        }
-        if (inBatch > 0) {
-            sb.append("]}");
-            bodies.add(sb.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return bodies;
-    }
-
-    /** COPY of the same shape of data (patient-major), as the database superuser (RLS bypassed), one transaction. */
-    private static double copy(EmbeddedPostgres pg, Bench.Organization org, String[] metricIds, Instant from, int days,
-            int perDay, long total) throws Exception {
-        List<byte[]> chunks = new ArrayList<>();
-        StringBuilder sb = new StringBuilder(1 << 20);
-        long slotMillis = 86_400_000L / perDay;
-        for (int pi = 0; pi < org.patientIds().size(); pi++) {
-            String p = org.patientIds().get(pi);
-            String e = org.enrollmentIds().get(pi);
-            for (int d = 0; d < days; d++) {
-                for (int k = 0; k < perDay; k++) {
-                    Instant slot = from.plusMillis(d * 86_400_000L + k * slotMillis);
-                    for (int m = 0; m < METRICS.length; m++) {
-                        sb.append(Ids.newId()).append(',').append(p).append(',').append(m < 3 ? e : "").append(',')
-                                .append(metricIds[m]).append(',').append(NORMAL[m]).append(",,DEVICE,,")
-                                .append(slot.plusSeconds(m)).append(',').append(org.id()).append('\n');
-                    }
-                }
-            }
-            if (sb.length() > (1 << 20)) {
-                chunks.add(sb.toString().getBytes(StandardCharsets.UTF_8));
-                sb.setLength(0);
-            }
-        }
-        chunks.add(sb.toString().getBytes(StandardCharsets.UTF_8));
-        System.gc();
-        try (Connection c = DriverManager.getConnection(Bench.jdbcUrl(pg), "postgres", "postgres")) {
-            // As the superuser: PostgreSQL refuses COPY FROM into a table with row-level security for
-            // a role subject to it (vigil_app), so the raw figure is the table owner's, without RLS checks.
-            c.setAutoCommit(false);
-            long start = System.nanoTime();
-            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY observations (id, patient_id, enrollment_id, "
-                    + "metric_id, value, unit, source, source_identifier, recorded_at, organization_id) FROM STDIN (FORMAT csv)");
-            for (byte[] chunk : chunks) {
-                in.writeToCopy(chunk, 0, chunk.length);
-            }
-            long rows = in.endCopy();
-            c.commit();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (rows != total) {
-                throw new IllegalStateException("COPY wrote " + rows + " rows, expected " + total);
-            }
-            System.out.printf(Locale.ROOT, "raw COPY: %,d rows in %.1f s%n", rows, seconds);
-            return rows / seconds;
-        }
-    }
-
-    record SingleResult(long count, double seconds, long[] latencies, long failures) {
-    }
-
-    /** Concurrent clients, each posting one reading at a time for the given time; latencies per request. */
-    private static SingleResult singles(HttpClient http, String base, String token, Bench.Organization org, int concurrency,
-            int seconds, Instant from) throws Exception {
-        return requests(http, concurrency, seconds, 201, i -> {
-            String patient = org.patientIds().get((int) (i % org.patientIds().size()));
-            int m = (int) ((i / org.patientIds().size()) % METRICS.length);
-            return post(base, token, reading(patient, METRICS[m], NORMAL[m], from.plusMillis(i)).getBytes(StandardCharsets.UTF_8));
-        });
-    }
-
-    /**
-     * Concurrent clients, each sending one request at a time (the {@code i}-th request of the run from
-     * {@code request}) for the given time; latencies of the answers with {@code expectedStatus}.
-     */
-    private static SingleResult requests(HttpClient http, int concurrency, int seconds, int expectedStatus,
-            java.util.function.LongFunction<HttpRequest> request) throws Exception {
-        AtomicLong seq = new AtomicLong();
-        AtomicLong failures = new AtomicLong();
-        List<long[]> perThread = new ArrayList<>();
-        List<int[]> counts = new ArrayList<>();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < concurrency; c++) {
-            long[] lat = new long[2_000_000];
-            int[] n = new int[1];
-            perThread.add(lat);
-            counts.add(n);
-            Thread th = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    HttpRequest next = request.apply(seq.getAndIncrement());
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(next, HttpResponse.BodyHandlers.ofString());
-                        long t1 = System.nanoTime();
-                        if (r.statusCode() == expectedStatus) {
-                            lat[n[0]++] = t1 - t0;
-                        } else if (failures.incrementAndGet() == 1) {
-                            System.out.println("request failed: " + r.statusCode() + " " + r.body());
-                        }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                    }
-                }
-            });
-            th.start();
-            threads.add(th);
-        }
-        for (Thread th : threads) {
-            th.join();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        int total = counts.stream().mapToInt(x -> x[0]).sum();
-        long[] all = new long[total];
-        int o = 0;
-        for (int i = 0; i < perThread.size(); i++) {
-            System.arraycopy(perThread.get(i), 0, all, o, counts.get(i)[0]);
-            o += counts.get(i)[0];
-        }
-        Arrays.sort(all);
-        return new SingleResult(total, elapsed, all, failures.get());
-    }
 }
