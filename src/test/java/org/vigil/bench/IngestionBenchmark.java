@@ -196,9 +196,8 @@ public final class IngestionBenchmark {
             //     (token check, live membership and session, one membership read, a small JSON
             //     answer) at concurrency 16 — what every request pays before ingesting anything.
             token = Bench.login(http, base, org.email(), org.id());
-            String meToken = token;
             HttpRequest me = HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/me"))
-                    .header("Authorization", "Bearer " + meToken).GET().build();
+                    .header("Authorization", "Bearer " + token).GET().build();
             requests(http, 16, Math.min(warmSeconds, 10), 200, i -> me);
             Bench.resetStatements(su);
             before = Bench.dbCounters(su);
