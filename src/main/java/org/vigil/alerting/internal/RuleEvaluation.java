@@ -76,13 +76,15 @@ class RuleEvaluation {
     private final org.vigil.monitoring.AssessmentResults assessments;
     private final org.vigil.patients.PatientDirectory patientDirectory;
     private final RankKeeper ranks;
+    private final PatientEvaluationLocks patientLocks;
     private final Map<String, Condition> parsed = new ConcurrentHashMap<>();
 
     RuleEvaluation(TenantScope tenantScope, EnrollmentDirectory enrollments, AlertRuleCatalog rules,
             MetricCatalog metrics, ReadingHistory history, AlertWriter writer, Clock clock,
             org.vigil.monitoring.AssessmentResults assessments, org.vigil.patients.PatientDirectory patientDirectory,
-            RankKeeper ranks) {
+            RankKeeper ranks, PatientEvaluationLocks patientLocks) {
         this.ranks = ranks;
+        this.patientLocks = patientLocks;
         this.assessments = assessments;
         this.patientDirectory = patientDirectory;
         this.tenantScope = tenantScope;
@@ -179,6 +181,10 @@ class RuleEvaluation {
             Map<String, ReadingHistory.Need> needs = new HashMap<>();
             applied.forEach(a -> needs(a.condition(), needs));
             requests.add(new ReadingHistory.Request(target.patientId(), needs, target.now()));
+        }
+        if (known == null) {
+            // new data (not the missing-data check): see each other's readings (PatientEvaluationLocks)
+            patientLocks.lock(organizationId, concerned.stream().map(Target::patientId).toList());
         }
         Map<String, Map<String, List<org.vigil.library.rules.Reading>>> allReadings = history.ofAll(requests);
         Map<String, MetricInfo> metricInfo = null;
