@@ -33,34 +33,39 @@ public class AlertRuleCatalog {
     }
 
     private final JdbcTemplate jdbc;
+    private final LibraryCache cache;
 
-    AlertRuleCatalog(JdbcTemplate jdbc) {
+    AlertRuleCatalog(JdbcTemplate jdbc, LibraryCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
+
+    // Each look-up is remembered while the library is unchanged (LibraryCache); results are immutable.
 
     /** The enabled, active rules linked to these presets. */
     public List<ApplicableRule> ofPresets(Collection<String> conditionPresetIds) {
         if (conditionPresetIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT r.id, r.name, r.description, r.severity, l.priority, r.conditions::text, "
+        Set<String> ids = Set.copyOf(conditionPresetIds);
+        return cache.get("rules of presets", ids, () -> List.copyOf(jdbc.query("SELECT r.id, r.name, r.description, r.severity, l.priority, r.conditions::text, "
                 + "r.cooldown_minutes, l.condition_preset_id FROM condition_preset_alert_rules l "
                 + "JOIN alert_rules r ON r.id = l.alert_rule_id "
                 + "WHERE l.condition_preset_id = ANY (?) AND l.is_enabled AND r.is_active ORDER BY r.id",
                 (rs, n) -> new ApplicableRule(rs.getString(1), rs.getString(2), rs.getString(3),
                         AlertSeverity.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getInt(7),
                         rs.getString(8)),
-                (Object) conditionPresetIds.toArray(String[]::new));
+                (Object) ids.toArray(String[]::new))));
     }
 
     /** The organization's own active rules that no condition preset links: they apply to every patient. */
     public List<ApplicableRule> organizationWide(String organizationId) {
-        return jdbc.query("SELECT r.id, r.name, r.description, r.severity, r.priority, r.conditions::text, "
+        return cache.get("organization-wide rules", organizationId, () -> List.copyOf(jdbc.query("SELECT r.id, r.name, r.description, r.severity, r.priority, r.conditions::text, "
                 + "r.cooldown_minutes FROM alert_rules r WHERE r.organization_id = ? AND r.is_active "
                 + "AND NOT EXISTS (SELECT 1 FROM condition_preset_alert_rules l WHERE l.alert_rule_id = r.id) ORDER BY r.id",
                 (rs, n) -> new ApplicableRule(rs.getString(1), rs.getString(2), rs.getString(3),
                         AlertSeverity.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getInt(7), null),
-                organizationId);
+                organizationId)));
     }
 
     /**
@@ -69,21 +74,26 @@ public class AlertRuleCatalog {
      * the metric.
      */
     public Map<String, Set<String>> metricKeysOfPresets(Collection<String> conditionPresetIds) {
-        Map<String, Set<String>> keys = new HashMap<>();
         if (conditionPresetIds.isEmpty()) {
-            return keys;
+            return Map.of();
         }
-        String[] ids = conditionPresetIds.toArray(String[]::new);
-        jdbc.query("SELECT l.condition_preset_id, k #>> '{}' FROM condition_preset_alert_rules l "
-                + "JOIN alert_rules r ON r.id = l.alert_rule_id "
-                + "CROSS JOIN LATERAL jsonb_path_query(r.conditions, 'lax $.**.metric') k "
-                + "WHERE l.condition_preset_id = ANY (?) AND l.is_enabled AND r.is_active AND jsonb_typeof(k) = 'string' "
-                + "UNION SELECT t.condition_preset_id, m.key FROM condition_preset_templates t "
-                + "JOIN assessment_template_items i ON i.template_id = t.template_id "
-                + "JOIN metric_definitions m ON m.id = i.metric_definition_id WHERE t.condition_preset_id = ANY (?)",
-                rs -> {
-                    keys.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
-                }, ids, ids);
-        return keys;
+        Set<String> presetIds = Set.copyOf(conditionPresetIds);
+        return cache.get("metric keys of presets", presetIds, () -> {
+            Map<String, Set<String>> keys = new HashMap<>();
+            String[] ids = presetIds.toArray(String[]::new);
+            jdbc.query("SELECT l.condition_preset_id, k #>> '{}' FROM condition_preset_alert_rules l "
+                    + "JOIN alert_rules r ON r.id = l.alert_rule_id "
+                    + "CROSS JOIN LATERAL jsonb_path_query(r.conditions, 'lax $.**.metric') k "
+                    + "WHERE l.condition_preset_id = ANY (?) AND l.is_enabled AND r.is_active AND jsonb_typeof(k) = 'string' "
+                    + "UNION SELECT t.condition_preset_id, m.key FROM condition_preset_templates t "
+                    + "JOIN assessment_template_items i ON i.template_id = t.template_id "
+                    + "JOIN metric_definitions m ON m.id = i.metric_definition_id WHERE t.condition_preset_id = ANY (?)",
+                    rs -> {
+                        keys.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                    }, ids, ids);
+            Map<String, Set<String>> frozen = new HashMap<>();
+            keys.forEach((preset, metricKeys) -> frozen.put(preset, Set.copyOf(metricKeys)));
+            return Map.copyOf(frozen);
+        });
     }
 }

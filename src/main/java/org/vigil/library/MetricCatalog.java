@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -39,38 +40,50 @@ public class MetricCatalog {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final LibraryCache cache;
 
-    MetricCatalog(JdbcTemplate jdbc, JsonMapper json) {
+    MetricCatalog(JdbcTemplate jdbc, JsonMapper json, LibraryCache cache) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cache = cache;
     }
 
     /**
      * The visible metrics named by the given keys or LOINC codes, in one query, mapped by
      * {@code key:<key>} and {@code loinc:<code>}; the organization's own metric wins over a
-     * standardized one with the same key or code.
+     * standardized one with the same key or code. Remembered while the library is unchanged
+     * ({@link LibraryCache}); the map is immutable.
      */
     public Map<String, MetricInfo> byKeyOrLoinc(Collection<String> keys, Collection<String> loincCodes) {
-        Map<String, MetricInfo> found = new HashMap<>();
         if (keys.isEmpty() && loincCodes.isEmpty()) {
-            return found;
+            return Map.of();
         }
-        List<MetricInfo> rows = jdbc.query(SELECT + "WHERE key = ANY (?) OR loinc_code = ANY (?) "
-                + "ORDER BY (organization_id IS NULL) DESC", (rs, n) -> row(rs),
-                keys.toArray(String[]::new), loincCodes.toArray(String[]::new));
-        // standardized first, so an organization's own metric overwrites it
-        for (MetricInfo m : rows) {
-            found.put("key:" + m.key(), m);
-            if (m.loincCode() != null) {
-                found.put("loinc:" + m.loincCode(), m);
+        Set<String> keySet = Set.copyOf(keys);
+        Set<String> loincSet = Set.copyOf(loincCodes);
+        return cache.get("metrics by key or LOINC", List.of(keySet, loincSet), () -> {
+            Map<String, MetricInfo> found = new HashMap<>();
+            List<MetricInfo> rows = jdbc.query(SELECT + "WHERE key = ANY (?) OR loinc_code = ANY (?) "
+                    + "ORDER BY (organization_id IS NULL) DESC", (rs, n) -> row(rs),
+                    keySet.toArray(String[]::new), loincSet.toArray(String[]::new));
+            // standardized first, so an organization's own metric overwrites it
+            for (MetricInfo m : rows) {
+                found.put("key:" + m.key(), m);
+                if (m.loincCode() != null) {
+                    found.put("loinc:" + m.loincCode(), m);
+                }
             }
-        }
-        return found;
+            return Map.copyOf(found);
+        });
     }
 
-    /** The visible metrics with these keys (standardized and the organization's own). */
+    /**
+     * The visible metrics with these keys (standardized and the organization's own). Remembered
+     * while the library is unchanged ({@link LibraryCache}); the list is immutable.
+     */
     public List<MetricInfo> byKeys(Collection<String> keys) {
-        return jdbc.query(SELECT + "WHERE key = ANY (?)", (rs, n) -> row(rs), (Object) keys.toArray(String[]::new));
+        Set<String> keySet = Set.copyOf(keys);
+        return cache.get("metrics by key", keySet, () -> List.copyOf(jdbc.query(SELECT + "WHERE key = ANY (?)",
+                (rs, n) -> row(rs), (Object) keySet.toArray(String[]::new))));
     }
 
     private static final String SELECT = "SELECT id, organization_id, key, display_name, value_type, unit, "
