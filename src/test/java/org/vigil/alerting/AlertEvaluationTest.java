@@ -46,6 +46,9 @@ class AlertEvaluationTest {
     PlatformScope platform;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("ownerDataSource")
+    javax.sql.DataSource ownerDataSource;
 
     Api api;
     String clinic;
@@ -296,5 +299,36 @@ class AlertEvaluationTest {
         Map<String, Object> alert = openAlert();
         assertThat(alert).isNotNull();
         assertThat((String) alert.get("message")).contains("Blood glucose 400 mg/dL ≥ 250");
+    }
+
+    /**
+     * When the evaluation inside the storing transaction fails, the reading is stored all the same
+     * and evaluated after commit from the event publication registry; nothing is lost while the
+     * cause lasts. (The failure: a trigger, for this organization only, refusing alert writes.)
+     */
+    @Test
+    void aSingleReadingWhoseEvaluationFailsIsStoredAndEvaluatedOnceTheCauseIsGone() {
+        JdbcTemplate owner = new JdbcTemplate(ownerDataSource);
+        String name = "test_refuse_alerts_" + Ids.newId().substring(0, 10);
+        owner.execute("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.organization_id = '" + clinic + "' THEN RAISE EXCEPTION 'alerts refused for the test'; END IF; "
+                + "RETURN NEW; END $$");
+        owner.execute("CREATE TRIGGER " + name + " BEFORE INSERT OR UPDATE ON alerts FOR EACH ROW EXECUTE FUNCTION "
+                + name + "()");
+        try {
+            post(320, Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30));
+            assertThat(data.platformQuery("SELECT count(*)::int FROM observations WHERE patient_id = ?", patient))
+                    .as("the reading is stored").isEqualTo(1);
+            awaitTrue(() -> data.platformQuery("SELECT count(*)::int FROM event_publication WHERE serialized_event "
+                    + "LIKE ? AND status = 'FAILED'", "%" + clinic + "%") == 1,
+                    "the publication written instead, failing after commit too");
+            assertThat(alerts()).isZero();
+        } finally {
+            owner.execute("DROP TRIGGER " + name + " ON alerts");
+            owner.execute("DROP FUNCTION " + name + "()");
+        }
+        evaluation.resume();
+        awaitEvaluated();
+        assertThat((String) openAlert().get("message")).contains("Blood glucose 320 mg/dL ≥ 250");
     }
 }

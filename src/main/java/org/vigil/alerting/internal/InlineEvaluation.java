@@ -61,7 +61,7 @@ class InlineEvaluation {
             return;
         }
         try {
-            evaluation.onReadingsInTransaction(stored.readings());
+            evaluation.onReadingsInTransaction(stored.readings(), stored.activeEnrollments());
             connection.releaseSavepoint(savepoint);
         } catch (RuntimeException | SQLException e) {
             // ids and types only: no values in logs

@@ -99,7 +99,8 @@ class RuleEvaluation {
     /** After readings were stored: the rules naming a recorded metric, at the later of now and the newest reading. */
     int onReadings(ReadingsRecorded event) {
         List<Target> targets = targets(event);
-        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null, true, false));
+        return tenantScope.call(event.organizationId(),
+                () -> evaluate(event.organizationId(), targets, null, true, false, true));
     }
 
     /** One target per patient of the event, judged at the later of now and the patient's newest reading. */
@@ -115,11 +116,13 @@ class RuleEvaluation {
 
     /**
      * {@link #onReadings}, inside the running transaction that stored the readings (joined, not
-     * committed here, so its commit waits for the WAL flush like the readings').
+     * committed here, so its commit waits for the WAL flush like the readings'), with the active
+     * enrollments of their patients as that transaction read them.
      */
-    int onReadingsInTransaction(ReadingsRecorded event) {
+    int onReadingsInTransaction(ReadingsRecorded event, List<ActiveEnrollment> activeEnrollments) {
         List<Target> targets = targets(event);
-        return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(), targets, null, false, true));
+        return tenantScope.call(event.organizationId(),
+                () -> evaluate(event.organizationId(), targets, activeEnrollments, false, true, true));
     }
 
     /** After a questionnaire was completed: the rules that look at that questionnaire. */
@@ -127,7 +130,7 @@ class RuleEvaluation {
         Instant now = clock.instant();
         Instant at = event.completedAt().isAfter(now) ? event.completedAt() : now;
         return tenantScope.call(event.organizationId(), () -> evaluate(event.organizationId(),
-                List.of(new Target(event.patientId(), at, Set.of(), event.templateKey())), null, true, false));
+                List.of(new Target(event.patientId(), at, Set.of(), event.templateKey())), null, true, false, true));
     }
 
     /** The missing-data check of one organization: every patient with an active enrollment, rules with missing_data. */
@@ -138,7 +141,8 @@ class RuleEvaluation {
             List<ActiveEnrollment> active = enrollments.allActive();
             active.forEach(e -> patients.add(e.patientId()));
             List<Target> targets = patients.stream().sorted().map(p -> new Target(p, now, null)).toList();
-            return evaluate(organizationId, targets, active, false, false);
+            // no patient locks: see PatientEvaluationLocks on the missing-data check
+            return evaluate(organizationId, targets, active, false, false, false);
         });
     }
 
@@ -147,10 +151,12 @@ class RuleEvaluation {
      *
      * @param published driven by an event publication, whose later completion makes this commit
      *                  durable (see {@link AlertWriter#lockOrganizationCommittingLazily})
+     * @param known     the active enrollments of the targets' patients, when already read in this transaction
      * @param inRequest inside a request's own transaction: re-ranking after its commit ({@link RankKeeper})
+     * @param newData   prompted by new readings or a questionnaire: the patients' evaluation locks are taken
      */
     private int evaluate(String organizationId, List<Target> targets, List<ActiveEnrollment> known,
-            boolean published, boolean inRequest) {
+            boolean published, boolean inRequest, boolean newData) {
         List<String> patientIds = targets.stream().map(Target::patientId).toList();
         Map<String, List<ActiveEnrollment>> byPatient = new HashMap<>();
         Set<String> presetIds = new HashSet<>();
@@ -182,8 +188,8 @@ class RuleEvaluation {
             applied.forEach(a -> needs(a.condition(), needs));
             requests.add(new ReadingHistory.Request(target.patientId(), needs, target.now()));
         }
-        if (known == null) {
-            // new data (not the missing-data check): see each other's readings (PatientEvaluationLocks)
+        if (newData) {
+            // see each other's readings (PatientEvaluationLocks)
             patientLocks.lock(organizationId, concerned.stream().map(Target::patientId).toList());
         }
         Map<String, Map<String, List<org.vigil.library.rules.Reading>>> allReadings = history.ofAll(requests);

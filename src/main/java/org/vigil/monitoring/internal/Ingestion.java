@@ -157,7 +157,8 @@ class Ingestion {
         patients.findAll(patientIds).forEach(p -> activePatients.put(p.id(), p.active()));
         Map<String, List<ActiveEnrollment>> enrollmentsByPatient = new HashMap<>();
         Set<String> presetIds = new HashSet<>();
-        for (ActiveEnrollment e : enrollments.activeOf(activePatients.keySet())) {
+        List<ActiveEnrollment> activeEnrollments = enrollments.activeOf(activePatients.keySet());
+        for (ActiveEnrollment e : activeEnrollments) {
             enrollmentsByPatient.computeIfAbsent(e.patientId(), k -> new ArrayList<>()).add(e);
             if (e.conditionPresetId() != null) {
                 presetIds.add(e.conditionPresetId());
@@ -250,7 +251,7 @@ class Ingestion {
             touched.forEach((patientId, acc) -> perPatient.add(new ReadingsRecorded.PatientReadings(patientId,
                     List.copyOf(acc.keys), acc.latest)));
             ReadingsRecorded recorded = new ReadingsRecorded(organizationId, perPatient);
-            events.publishEvent(inline ? new ReadingsStoredInTransaction(recorded) : recorded);
+            events.publishEvent(inline ? new ReadingsStoredInTransaction(recorded, activeEnrollments) : recorded);
         }
         return List.of(outcomes);
     }
