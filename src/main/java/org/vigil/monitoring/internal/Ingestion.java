@@ -133,8 +133,17 @@ class Ingestion {
             parsed.add(readingForm.parse(i, readings.get(i), now, forced));
         }
         // ids are drawn inside store(), so a transaction rolled back by a deadlock is repeated whole
-        return org.vigil.shared.persistence.LockConflicts.retrying(
-                () -> tenantScope.call(organizationId, userId, () -> store(organizationId, parsed, now, inline)));
+        try {
+            return org.vigil.shared.persistence.LockConflicts.retrying(
+                    () -> tenantScope.call(organizationId, userId, () -> store(organizationId, parsed, now, inline)));
+        } catch (ReadingsStoredInTransaction.NotEvaluated failed) {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw failed; // the outer transaction is the caller's to repeat
+            }
+            // rolled back whole: store them again, to be evaluated after commit (the registry holds the event)
+            return org.vigil.shared.persistence.LockConflicts.retrying(
+                    () -> tenantScope.call(organizationId, userId, () -> store(organizationId, parsed, now, false)));
+        }
     }
 
     private List<Outcome> store(String organizationId, List<ReadingForm.Parsed> parsed, Instant now, boolean inline) {
