@@ -48,7 +48,8 @@ public class AlertRuleCatalog {
             return List.of();
         }
         Set<String> ids = Set.copyOf(conditionPresetIds);
-        return cache.get("rules of presets", ids, () -> List.copyOf(jdbc.query("SELECT r.id, r.name, r.description, r.severity, l.priority, r.conditions::text, "
+        return cache.get("rules of presets", ids, () -> List.copyOf(jdbc.query(
+                "SELECT r.id, r.name, r.description, r.severity, l.priority, r.conditions::text, "
                 + "r.cooldown_minutes, l.condition_preset_id FROM condition_preset_alert_rules l "
                 + "JOIN alert_rules r ON r.id = l.alert_rule_id "
                 + "WHERE l.condition_preset_id = ANY (?) AND l.is_enabled AND r.is_active ORDER BY r.id",
@@ -60,7 +61,8 @@ public class AlertRuleCatalog {
 
     /** The organization's own active rules that no condition preset links: they apply to every patient. */
     public List<ApplicableRule> organizationWide(String organizationId) {
-        return cache.get("organization-wide rules", organizationId, () -> List.copyOf(jdbc.query("SELECT r.id, r.name, r.description, r.severity, r.priority, r.conditions::text, "
+        return cache.get("organization-wide rules", organizationId, () -> List.copyOf(jdbc.query(
+                "SELECT r.id, r.name, r.description, r.severity, r.priority, r.conditions::text, "
                 + "r.cooldown_minutes FROM alert_rules r WHERE r.organization_id = ? AND r.is_active "
                 + "AND NOT EXISTS (SELECT 1 FROM condition_preset_alert_rules l WHERE l.alert_rule_id = r.id) ORDER BY r.id",
                 (rs, n) -> new ApplicableRule(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -73,7 +73,8 @@ class LibraryCache {
             return (T) mine;
         }
         Entry entry = entries.get(key);
-        Counts counted = counts.computeIfAbsent(tx.organizationId(), o -> new Counts(new AtomicLong(), new AtomicLong()));
+        Counts counted = counts.computeIfAbsent(tx.organizationId(),
+                o -> new Counts(new AtomicLong(), new AtomicLong()));
         if (entry != null && entry.version() == tx.version()) {
             counted.hits().incrementAndGet();
             return (T) entry.value();

@@ -24,7 +24,10 @@ public record ReadingsStoredInTransaction(ReadingsRecorded readings, List<Active
         activeEnrollments = List.copyOf(activeEnrollments);
     }
 
-    /** The evaluation in the storing transaction failed: roll it back and store the readings again, evaluated after commit. */
+    /**
+     * The evaluation in the storing transaction failed: roll it back and store the readings
+     * again, to be evaluated after commit.
+     */
     public static final class NotEvaluated extends RuntimeException {
 
         public NotEvaluated(Throwable cause) {
