@@ -63,16 +63,10 @@ class ConcurrentSingleReadingsTest {
         // the batch is answered at its commit; its evaluation follows on another thread (a publication)
         withSystolicUncommitted(s, second -> {
             Api.Response answer = s.api().post("/api/v1/observations", batch, s.nurseToken());
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (pendingEvaluations(s.clinic()) > 0 && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(5_000_000);
-            }
+            awaitNoPendingEvaluation(s.clinic());
             second.complete(answer);
         }, Api.Response::status, 200);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (pendingEvaluations(s.clinic()) > 0 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(5_000_000);
-        }
+        awaitNoPendingEvaluation(s.clinic());
         assertThat(pendingEvaluations(s.clinic())).isZero();
         assertThat(openAlerts(s)).as("the batch's evaluation saw the systolic").isEqualTo(1);
     }
@@ -135,6 +129,14 @@ class ConcurrentSingleReadingsTest {
         });
         assertThat(first.status()).isEqualTo(Ingestion.Status.STORED);
         assertThat(status.apply(answer.get(30, TimeUnit.SECONDS))).isEqualTo(expected);
+    }
+
+    /** Polls until the organization's event publications are complete, at most 30 s. */
+    private void awaitNoPendingEvaluation(String clinic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (pendingEvaluations(clinic) > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(5_000_000);
+        }
     }
 
     private int pendingEvaluations(String clinic) {
