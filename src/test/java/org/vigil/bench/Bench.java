@@ -70,7 +70,10 @@ final class Bench {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements" + (explainMillis == null ? "" : ",auto_explain"))
-                .setServerConfig("pg_stat_statements.track", "top");
+                .setServerConfig("pg_stat_statements.track", "top")
+                // how often each statement is planned, and for how long: a statement re-planned on
+                // every call (a custom plan chosen over the generic one) shows here
+                .setServerConfig("pg_stat_statements.track_planning", "on");
         if (explainMillis != null) {
             builder.setServerConfig("auto_explain.log_min_duration", explainMillis)
                     .setServerConfig("auto_explain.log_analyze", "on")
@@ -290,7 +293,8 @@ final class Bench {
         List<String> top = new ArrayList<>();
         List<Object[]> byTime = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT calls, query, total_exec_time FROM pg_stat_statements WHERE query NOT LIKE '%bench%' "
+                "SELECT calls, query, total_exec_time, plans, total_plan_time FROM pg_stat_statements "
+                        + "WHERE query NOT LIKE '%bench%' "
                         + "AND query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC")) {
             while (rs.next()) {
                 long calls = rs.getLong(1);
@@ -301,8 +305,8 @@ final class Bench {
                         || u.startsWith("SHOW ")) {
                     control += calls;
                 }
-                String line = String.format(Locale.ROOT, "%8d %9.1f ms  %s", calls, rs.getDouble(3),
-                        q.length() > 110 ? q.substring(0, 110) + "…" : q);
+                String line = String.format(Locale.ROOT, "%8d %9.1f ms  (planned %d times, %.1f ms)  %s", calls,
+                        rs.getDouble(3), rs.getLong(4), rs.getDouble(5), q.length() > 110 ? q.substring(0, 110) + "…" : q);
                 if (top.size() < 12) {
                     top.add(line);
                 }

@@ -9,9 +9,7 @@ import static org.vigil.bench.IngestionLoad.requests;
 import static org.vigil.bench.IngestionLoad.singles;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -62,7 +60,8 @@ public final class IngestionBenchmark {
         long t = System.nanoTime();
         EmbeddedPostgres pg = Bench.startPostgres();
         ConfigurableApplicationContext ctx = Bench.startVigil(pg);
-        String base = "http://localhost:" + Bench.port(ctx);
+        int port = Bench.port(ctx);
+        String base = "http://localhost:" + port;
         System.out.printf(Locale.ROOT, "Vigil started in %.1f s%n", (System.nanoTime() - t) / 1e9);
         int exit = 0;
         try (Connection su = Bench.superuser(pg)) {
@@ -161,7 +160,7 @@ public final class IngestionBenchmark {
             System.out.printf(Locale.ROOT, "VACUUM (ANALYZE) after the batch phase: %.1f s (not measured)%n",
                     (System.nanoTime() - t) / 1e9);
             if (warmSeconds > 0) {
-                SingleResult warm = singles(http, base, Bench.login(http, base, org.email(), org.id()), org, 16, warmSeconds,
+                SingleResult warm = singles(port, Bench.login(http, base, org.email(), org.id()), org, 16, warmSeconds,
                         now.minus(5, ChronoUnit.DAYS).plusMillis(50_000_000L));
                 Bench.drain(su, 20);
                 System.out.printf(Locale.ROOT, "warm-up: %,d single POSTs in %.1f s (not measured)%n", warm.count(),
@@ -173,7 +172,7 @@ public final class IngestionBenchmark {
                 before = Bench.dbCounters(su);
                 cpuBefore = Bench.cpu();
                 System.out.println("single c" + concurrency + " phase starts " + Instant.now());
-                SingleResult r = singles(http, base, token, org, concurrency, singleSeconds,
+                SingleResult r = singles(port, token, org, concurrency, singleSeconds,
                         now.minus(5, ChronoUnit.DAYS).plusMillis(concurrency * 10_000_000L));
                 long drainStart = System.nanoTime();
                 long pendingAfter = Bench.pending(su);
@@ -196,13 +195,12 @@ public final class IngestionBenchmark {
             //     (token check, live membership and session, one membership read, a small JSON
             //     answer) at concurrency 16 — what every request pays before ingesting anything.
             token = Bench.login(http, base, org.email(), org.id());
-            HttpRequest me = HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/me"))
-                    .header("Authorization", "Bearer " + token).GET().build();
-            requests(http, 16, Math.min(warmSeconds, 10), 200, i -> me);
+            byte[] me = RawHttp.request("GET", "/api/v1/auth/me", null, "Authorization", "Bearer " + token);
+            requests(port, 16, Math.min(warmSeconds, 10), 200, i -> me);
             Bench.resetStatements(su);
             before = Bench.dbCounters(su);
             cpuBefore = Bench.cpu();
-            SingleResult floor = requests(http, 16, singleSeconds, 200, i -> me);
+            SingleResult floor = requests(port, 16, singleSeconds, 200, i -> me);
             cpuUsed = Bench.cpu().minus(cpuBefore);
             sc = Bench.statements(su);
             delta = Bench.dbCounters(su).minus(before);

@@ -2,9 +2,7 @@ package org.vigil.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -129,21 +127,24 @@ final class IngestionLoad {
     }
 
     /** Concurrent clients, each posting one reading at a time for the given time; latencies per request. */
-    static SingleResult singles(HttpClient http, String base, String token, Bench.Organization org, int concurrency,
+    static SingleResult singles(int port, String token, Bench.Organization org, int concurrency,
             int seconds, Instant from) throws Exception {
-        return requests(http, concurrency, seconds, 201, i -> {
+        return requests(port, concurrency, seconds, 201, i -> {
             String patient = org.patientIds().get((int) (i % org.patientIds().size()));
             int m = (int) ((i / org.patientIds().size()) % METRICS.length);
-            return post(base, token, reading(patient, METRICS[m], NORMAL[m], from.plusMillis(i)).getBytes(StandardCharsets.UTF_8));
+            return RawHttp.request("POST", "/api/v1/observations",
+                    reading(patient, METRICS[m], NORMAL[m], from.plusMillis(i)).getBytes(StandardCharsets.UTF_8),
+                    "Authorization", "Bearer " + token, "Content-Type", "application/json");
         });
     }
 
     /**
-     * Concurrent clients, each sending one request at a time (the {@code i}-th request of the run from
-     * {@code request}) for the given time; latencies of the answers with {@code expectedStatus}.
+     * Concurrent clients, each on its own kept-alive connection ({@link RawHttp}) sending one request
+     * at a time (the {@code i}-th request of the run from {@code request}) for the given time;
+     * latencies of the answers with {@code expectedStatus}.
      */
-    static SingleResult requests(HttpClient http, int concurrency, int seconds, int expectedStatus,
-            java.util.function.LongFunction<HttpRequest> request) throws Exception {
+    static SingleResult requests(int port, int concurrency, int seconds, int expectedStatus,
+            java.util.function.LongFunction<byte[]> request) throws Exception {
         AtomicLong seq = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         List<long[]> perThread = new ArrayList<>();
@@ -157,20 +158,26 @@ final class IngestionLoad {
             perThread.add(lat);
             counts.add(n);
             Thread th = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    HttpRequest next = request.apply(seq.getAndIncrement());
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(next, HttpResponse.BodyHandlers.ofString());
-                        long t1 = System.nanoTime();
-                        if (r.statusCode() == expectedStatus) {
-                            lat[n[0]++] = t1 - t0;
-                        } else if (failures.incrementAndGet() == 1) {
-                            System.out.println("request failed: " + r.statusCode() + " " + r.body());
+                try (RawHttp http = new RawHttp("localhost", port)) {
+                    while (System.nanoTime() < end) {
+                        byte[] next = request.apply(seq.getAndIncrement());
+                        long t0 = System.nanoTime();
+                        try {
+                            RawHttp.Response r = http.send(next);
+                            long t1 = System.nanoTime();
+                            if (r.status() == expectedStatus) {
+                                lat[n[0]++] = t1 - t0;
+                            } else if (failures.incrementAndGet() == 1) {
+                                System.out.println("request failed: " + r.status() + " " + r.body());
+                            }
+                        } catch (Exception e) {
+                            if (failures.incrementAndGet() == 1) {
+                                System.out.println("request failed: " + e);
+                            }
                         }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
                     }
+                } catch (java.io.IOException e) {
+                    failures.incrementAndGet();
                 }
             });
             th.start();
