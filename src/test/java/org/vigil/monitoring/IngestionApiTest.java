@@ -150,6 +150,8 @@ class IngestionApiTest {
         String single = Api.json(reading(patient, metricKeyGlucose, 140, null, t.plusSeconds(300)));
         Api.Response created = api.post("/api/v1/observations", single, nurse);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        // sent whole, with its length (not chunked: one write instead of two on the hot path)
+        assertThat(created.headers().firstValue("Content-Length")).hasValue(String.valueOf(created.body().length()));
         Api.Response duplicate = api.post("/api/v1/observations", single, nurse);
         assertThat(duplicate.status()).isEqualTo(200);
         assertThat(duplicate.json().get("status").asString()).isEqualTo("DUPLICATE");

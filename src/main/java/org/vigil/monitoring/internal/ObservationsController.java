@@ -2,6 +2,7 @@ package org.vigil.monitoring.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +49,11 @@ class ObservationsController {
                     + "and sourceIdentifier) or REJECTED (errors naming each field). A batch answers 200 with "
                     + "every outcome and stores the valid readings even when others are rejected; a single "
                     + "reading answers 201 stored, 200 duplicate or 400 rejected.")
-    ResponseEntity<?> record(@AuthenticationPrincipal TenantPrincipal caller, @RequestBody JsonNode body) {
+    // The status is set on the response and the body returned as is, not as a ResponseEntity: Spring
+    // flushes a ResponseEntity's response once written, which sends it chunked, in two writes (the
+    // body, then the closing chunk). Returned plainly, the body goes out once, with a Content-Length.
+    Object record(@AuthenticationPrincipal TenantPrincipal caller, @RequestBody JsonNode body,
+            HttpServletResponse response) {
         if (body != null && body.isObject() && body.has("readings")) {
             JsonNode readings = body.get("readings");
             if (!readings.isArray() || readings.isEmpty()) {
@@ -73,15 +77,15 @@ class ObservationsController {
                     duplicates++;
                 }
             }
-            return ResponseEntity.ok(new BatchResult(stored, duplicates, outcomes.size() - stored - duplicates,
-                    outcomes));
+            return new BatchResult(stored, duplicates, outcomes.size() - stored - duplicates, outcomes);
         }
         Ingestion.Outcome outcome = ingestion.ingestOne(caller.organizationId(), caller.userId(), body);
-        return switch (outcome.status()) {
-            case STORED -> ResponseEntity.status(HttpStatus.CREATED).body(outcome);
-            case DUPLICATE -> ResponseEntity.ok(outcome);
+        switch (outcome.status()) {
+            case STORED -> response.setStatus(HttpStatus.CREATED.value());
+            case DUPLICATE -> response.setStatus(HttpStatus.OK.value());
             case REJECTED -> throw rejected(outcome);
-        };
+        }
+        return outcome;
     }
 
     static ApiProblem rejected(Ingestion.Outcome outcome) {
