@@ -70,6 +70,10 @@ public class MembershipDirectory {
         return tenantScope.asUser(userId, () -> jdbc.query(ACTIVE_MEMBERSHIPS + " ORDER BY o.name", MAPPER, userId));
     }
 
+    /** {@link #MAPPER}, or null for a row without a membership (an outer join that found none). */
+    static final RowMapper<ActiveMembership> MAPPER_OR_NULL = (rs, row) ->
+            rs.getString("user_id") == null ? null : MembershipDirectory.MAPPER.mapRow(rs, row);
+
     private static final RowMapper<ActiveMembership> MAPPER = (rs, row) -> {
         Role role = Role.valueOf(rs.getString("role"));
         String[] grants = (String[]) rs.getArray("permissions").getArray();

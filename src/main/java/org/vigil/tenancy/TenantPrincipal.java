@@ -10,4 +10,13 @@ public interface TenantPrincipal {
     String userId();
 
     String organizationId();
+
+    /**
+     * The session this request's work must confirm in its transaction, when its caller check was
+     * deferred there ({@link TenantScope#call(String, String, LiveSession, java.util.function.Supplier)});
+     * null when the caller was checked before the request reached its handler (the usual case).
+     */
+    default LiveSession unconfirmedSession() {
+        return null;
+    }
 }

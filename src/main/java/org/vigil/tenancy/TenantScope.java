@@ -41,11 +41,25 @@ public class TenantScope {
 
     /** Runs {@code work} for the organization on behalf of the signed-in user. */
     public <T> T call(String organizationId, String userId, Supplier<T> work) {
+        return call(organizationId, userId, null, work);
+    }
+
+    /**
+     * {@link #call(String, String, Supplier)} for a request whose caller check was deferred to its
+     * transaction: {@code session} (null: none to confirm) is confirmed by the statement that scopes
+     * the transaction, without a round trip of its own, and a session that does not hold throws
+     * {@link CallerRefused} before {@code work} runs. Joining a running transaction of the same
+     * organization, it is confirmed by a statement of its own.
+     */
+    public <T> T call(String organizationId, String userId, LiveSession session, Supplier<T> work) {
+        if (session != null && (!session.organizationId().equals(organizationId) || !session.userId().equals(userId))) {
+            throw new IllegalArgumentException("The session to confirm is another member's");
+        }
         Objects.requireNonNull(organizationId, "organizationId");
         if (organizationId.isBlank()) {
             throw new IllegalArgumentException("organizationId must not be blank");
         }
-        return within(WorkContext.tenant(organizationId, userId), work);
+        return within(WorkContext.tenant(organizationId, userId), session, work);
     }
 
     /**
@@ -55,13 +69,18 @@ public class TenantScope {
      */
     public <T> T asUser(String userId, Supplier<T> work) {
         Objects.requireNonNull(userId, "userId");
-        return within(WorkContext.tenant(null, userId), work);
+        return within(WorkContext.tenant(null, userId), null, work);
     }
 
-    private <T> T within(WorkContext requested, Supplier<T> work) {
+    private <T> T within(WorkContext requested, LiveSession session, Supplier<T> work) {
         Optional<WorkContext> current = WorkContext.current();
         if (current.isPresent()) {
             current.get().requireCompatible(requested);
+            if (session != null) {
+                WorkContext.requireLive(session, jdbc.query("SELECT * FROM vigil_api_caller(?, ?, ?)",
+                        MembershipDirectory.MAPPER_OR_NULL, session.userId(), session.organizationId(),
+                        session.sessionId()).stream().findFirst().orElse(null));
+            }
             return work.get();
         }
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -69,7 +88,7 @@ public class TenantScope {
                     + requested.describe() + "; start scoped work outside it so that every statement is scoped");
         }
         return transactions.execute(status -> {
-            requested.bind(jdbc);
+            requested.bind(jdbc, session);
             return work.get();
         });
     }

@@ -1,5 +1,6 @@
 package org.vigil.tenancy;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,11 +29,27 @@ record WorkContext(String role, String organizationId, String userId) {
         return Optional.ofNullable((WorkContext) TransactionSynchronizationManager.getResource(KEY));
     }
 
-    /** Sets role and settings on the transaction's connection (one round trip) and binds this context. */
-    void bind(JdbcTemplate jdbc) {
-        jdbc.queryForList("SELECT set_config('role', ?, true), set_config('app.org_id', ?, true), "
-                        + "set_config('app.user_id', ?, true)",
-                role, organizationId == null ? "" : organizationId, userId == null ? "" : userId);
+    private static final String SETTINGS = "SELECT set_config('role', ?, true), set_config('app.org_id', ?, true), "
+            + "set_config('app.user_id', ?, true)";
+
+    /**
+     * Sets role and settings on the transaction's connection (one round trip) and binds this
+     * context; with a {@code session}, the same statement confirms it first ({@code vigil_api_caller},
+     * V110, a security-definer look-up by exact keys) and a session that does not hold throws
+     * {@link CallerRefused} before anything else runs.
+     */
+    void bind(JdbcTemplate jdbc, LiveSession session) {
+        String org = organizationId == null ? "" : organizationId;
+        String user = userId == null ? "" : userId;
+        if (session == null) {
+            jdbc.queryForList(SETTINGS, role, org, user);
+        } else {
+            // one row whatever the answer: the settings, and the membership if the session is live
+            List<ActiveMembership> answer = jdbc.query("SELECT c.* FROM (" + SETTINGS + ") s "
+                            + "LEFT JOIN vigil_api_caller(?, ?, ?) c ON true", MembershipDirectory.MAPPER_OR_NULL,
+                    role, org, user, session.userId(), session.organizationId(), session.sessionId());
+            requireLive(session, answer.isEmpty() ? null : answer.get(0));
+        }
         TransactionSynchronizationManager.bindResource(KEY, this);
         TransactionSynchronizationManager.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
             @Override
@@ -40,6 +57,16 @@ record WorkContext(String role, String organizationId, String userId) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
             }
         });
+    }
+
+    /** Throws unless {@code membership} (the live answer for the session, or null) carries what the session requires. */
+    static void requireLive(LiveSession session, ActiveMembership membership) {
+        if (membership == null) {
+            throw new CallerRefused(true);
+        }
+        if (!membership.permissions().contains(session.required())) {
+            throw new CallerRefused(false);
+        }
     }
 
     void requireCompatible(WorkContext requested) {

@@ -8,21 +8,23 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.vigil.identity.Caller;
 import org.vigil.identity.CallerAuthentication;
 import org.vigil.shared.web.Problems;
-import org.vigil.tenancy.MembershipDirectory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,8 +72,10 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens accessTokens,
-            MembershipDirectory memberships, JsonMapper json) throws Exception {
+            DeferredSessionCheck sessionCheck, JsonMapper json) throws Exception {
         ProblemWriter problems = new ProblemWriter(json);
+        AuthenticationManager checkedNow = bearer(accessTokens, sessionCheck::checkedNow);
+        AuthenticationManager deferring = bearer(accessTokens, sessionCheck::authenticate);
         http.securityMatcher(PATHS)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -91,19 +95,13 @@ class ApiSecurityConfiguration {
                         // (nor is audited) as a member.
                         .bearerTokenResolver(request -> WEBHOOK_MATCHER.matches(request) ? null
                                 : DEFAULT_BEARER.resolve(request))
-                        .jwt(jwt -> jwt.decoder(accessTokens.decoder()).jwtAuthenticationConverter(token -> {
-                            String organizationId = token.getClaimAsString("org");
-                            // Logout, refresh-token reuse and "all sessions revoked" end the session's
-                            // access tokens at once, not when they expire; a deactivated membership,
-                            // user or organization too. One statement per request for both.
-                            return memberships.findInLiveSession(token.getSubject(), organizationId,
-                                            token.getClaimAsString(AccessTokens.SESSION_CLAIM))
-                                    .map(m -> new CallerAuthentication(
-                                            new Caller(m.userId(), m.organizationId(), m.role(), m.permissions()),
-                                            token.getTokenValue()))
-                                    .orElseThrow(() -> new InvalidBearerTokenException("The token's session has ended, "
-                                            + "or its user is no longer an active member of an active organization"));
-                        }))
+                        // Logout, refresh-token reuse and "all sessions revoked" end the session's
+                        // access tokens at once, not when they expire; a deactivated membership,
+                        // user or organization too. One statement per request for both, before the
+                        // handler; for the readings endpoint in the request's own transaction
+                        // (DeferredSessionCheck).
+                        .authenticationManagerResolver(request -> DeferredSessionCheck.ENDPOINT.matches(request)
+                                ? deferring : checkedNow)
                         .authenticationEntryPoint((request, response, e) -> problems.write(response, Problems.unauthenticated()))
                         .accessDeniedHandler((request, response, e) -> problems.write(response, Problems.forbidden())))
                 .exceptionHandling(handling -> handling
@@ -116,6 +114,13 @@ class ApiSecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /** Verifies the bearer token (signature, issuer, expiry) and makes its caller with {@code caller}. */
+    private static AuthenticationManager bearer(AccessTokens accessTokens, Converter<Jwt, CallerAuthentication> caller) {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(accessTokens.decoder());
+        provider.setJwtAuthenticationConverter(caller::convert);
+        return new ProviderManager(provider);
     }
 
     /** Writes a problem from the security filters, which run before Spring MVC's handlers. */

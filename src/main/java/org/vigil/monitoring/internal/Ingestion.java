@@ -30,6 +30,7 @@ import org.vigil.patients.PatientDirectory;
 import org.vigil.shared.Ids;
 import org.vigil.shared.concurrent.Coalescer;
 import org.vigil.shared.web.ApiProblem.FieldError;
+import org.vigil.tenancy.LiveSession;
 import org.vigil.tenancy.TenantScope;
 import tools.jackson.databind.JsonNode;
 
@@ -67,15 +68,20 @@ class Ingestion {
     private final ReadingForm readingForm;
     private final Clock clock;
 
-    /** Who sent a single reading: readings of the same sender may be stored together (the audit names them). */
-    private record Sender(String organizationId, String userId, String address, String agent) {
+    /**
+     * Who sent a single reading: readings of the same sender may be stored together (the audit
+     * names them); {@code session}, when the caller's check waits for the transaction, is confirmed
+     * once for all of them.
+     */
+    private record Sender(String organizationId, String userId, String address, String agent, LiveSession session) {
     }
 
     /** At most this many single readings in one transaction. */
     static final int MAX_COALESCED = 500;
 
     private final Coalescer<Sender, JsonNode, Outcome> singles = new Coalescer<>(
-            (sender, readings) -> ingest(sender.organizationId(), sender.userId(), readings, null, true).stream()
+            (sender, readings) -> ingest(sender.organizationId(), sender.userId(), readings, null, true,
+                    sender.session()).stream()
                     // each reading was a request of its own: its index in that request is 0
                     .map(o -> new Outcome(0, o.status(), o.id(), o.errors())).toList(),
             MAX_COALESCED);
@@ -102,10 +108,13 @@ class Ingestion {
      * transaction, its look-ups, its WAL flush and an alert evaluation of its own. The outcome is the
      * reading's own, as if sent alone (two identical readings together: the second is a duplicate
      * of the first, as one after the other). Inside a running transaction it is stored in it.
+     * {@code session} (or null): the caller's session, confirmed by the transaction before anything
+     * is stored ({@link TenantScope#call(String, String, LiveSession, java.util.function.Supplier)}).
      */
-    Outcome ingestOne(String organizationId, String userId, JsonNode reading) {
+    Outcome ingestOne(String organizationId, String userId, LiveSession session, JsonNode reading) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return ingest(organizationId, userId, java.util.Collections.singletonList(reading), null, true).get(0);
+            return ingest(organizationId, userId, java.util.Collections.singletonList(reading), null, true, session)
+                    .get(0);
         }
         String address = null;
         String agent = null;
@@ -113,7 +122,7 @@ class Ingestion {
             address = attributes.getRequest().getRemoteAddr();
             agent = attributes.getRequest().getHeader("User-Agent");
         }
-        return singles.submit(new Sender(organizationId, userId, address, agent), reading);
+        return singles.submit(new Sender(organizationId, userId, address, agent, session), reading);
     }
 
     /**
@@ -121,12 +130,17 @@ class Ingestion {
      * device webhook) overrides each reading's source.
      */
     List<Outcome> ingest(String organizationId, String userId, List<JsonNode> readings, ObservationSource forced) {
-        return ingest(organizationId, userId, readings, forced, false);
+        return ingest(organizationId, userId, readings, forced, false, null);
+    }
+
+    /** {@link #ingest(String, String, List, ObservationSource)}, confirming the caller's {@code session} (or null) first. */
+    List<Outcome> ingest(String organizationId, String userId, LiveSession session, List<JsonNode> readings) {
+        return ingest(organizationId, userId, readings, null, false, session);
     }
 
     /** {@code inline}: single readings, evaluated in their own transaction ({@link ReadingsStoredInTransaction}). */
     private List<Outcome> ingest(String organizationId, String userId, List<JsonNode> readings,
-            ObservationSource forced, boolean inline) {
+            ObservationSource forced, boolean inline, LiveSession session) {
         Instant now = clock.instant();
         List<ReadingForm.Parsed> parsed = new ArrayList<>(readings.size());
         for (int i = 0; i < readings.size(); i++) {
@@ -134,15 +148,15 @@ class Ingestion {
         }
         // ids are drawn inside store(), so a transaction rolled back by a deadlock is repeated whole
         try {
-            return org.vigil.shared.persistence.LockConflicts.retrying(
-                    () -> tenantScope.call(organizationId, userId, () -> store(organizationId, parsed, now, inline)));
+            return org.vigil.shared.persistence.LockConflicts.retrying(() -> tenantScope.call(organizationId, userId,
+                    session, () -> store(organizationId, parsed, now, inline)));
         } catch (ReadingsStoredInTransaction.NotEvaluated failed) {
             if (TransactionSynchronizationManager.isActualTransactionActive()) {
                 throw failed; // the outer transaction is the caller's to repeat
             }
             // rolled back whole: store them again, to be evaluated after commit (the registry holds the event)
-            return org.vigil.shared.persistence.LockConflicts.retrying(
-                    () -> tenantScope.call(organizationId, userId, () -> store(organizationId, parsed, now, false)));
+            return org.vigil.shared.persistence.LockConflicts.retrying(() -> tenantScope.call(organizationId, userId,
+                    session, () -> store(organizationId, parsed, now, false)));
         }
     }
 

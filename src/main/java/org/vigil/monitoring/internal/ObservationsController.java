@@ -67,7 +67,8 @@ class ObservationsController {
             }
             List<JsonNode> list = new ArrayList<>(readings.size());
             readings.forEach(list::add);
-            List<Ingestion.Outcome> outcomes = ingestion.ingest(caller.organizationId(), caller.userId(), list, null);
+            List<Ingestion.Outcome> outcomes = ingestion.ingest(caller.organizationId(), caller.userId(),
+                    caller.unconfirmedSession(), list);
             int stored = 0;
             int duplicates = 0;
             for (Ingestion.Outcome o : outcomes) {
@@ -79,7 +80,8 @@ class ObservationsController {
             }
             return new BatchResult(stored, duplicates, outcomes.size() - stored - duplicates, outcomes);
         }
-        Ingestion.Outcome outcome = ingestion.ingestOne(caller.organizationId(), caller.userId(), body);
+        Ingestion.Outcome outcome = ingestion.ingestOne(caller.organizationId(), caller.userId(),
+                caller.unconfirmedSession(), body);
         switch (outcome.status()) {
             case STORED -> response.setStatus(HttpStatus.CREATED.value());
             case DUPLICATE -> response.setStatus(HttpStatus.OK.value());

@@ -117,7 +117,7 @@ class ConcurrentSingleReadingsTest {
         String waitingForALock = "SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
         CompletableFuture<A> answer = new CompletableFuture<>();
         Ingestion.Outcome first = tenantScope.call(s.clinic(), s.nurse().userId(), () -> {
-            Ingestion.Outcome stored = ingestion.ingestOne(s.clinic(), s.nurse().userId(), systolic);
+            Ingestion.Outcome stored = ingestion.ingestOne(s.clinic(), s.nurse().userId(), null, systolic);
             CompletableFuture.runAsync(() -> second.accept(answer));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             // (asked from another thread: this one is in the tenant transaction)
