@@ -78,13 +78,23 @@ class Ingestion {
 
     /** At most this many single readings in one transaction. */
     static final int MAX_COALESCED = 500;
+    /**
+     * Two transactions of one sender's readings may run at once, the second only with at least 4
+     * readings: while one transaction waits (round trips, its commit) the next uses the processors,
+     * and overlapping transactions are safe (duplicates meet on the unique reading key; evaluations
+     * of one patient take turns by {@code PatientEvaluationLocks}). Measured at 16 concurrent
+     * senders' requests (100 patients): one at a time 1,471/s, two (4) 1,850/s, two (6) 1,671/s,
+     * three (4) 1,592/s — more overlap splits the readings into more transactions than it gains.
+     */
+    private static final int ROUNDS = 2;
+    private static final int NEXT_ROUND_AT = 4;
 
     private final Coalescer<Sender, JsonNode, Outcome> singles = new Coalescer<>(
             (sender, readings) -> ingest(sender.organizationId(), sender.userId(), readings, null, true,
                     sender.session()).stream()
                     // each reading was a request of its own: its index in that request is 0
                     .map(o -> new Outcome(0, o.status(), o.id(), o.errors())).toList(),
-            MAX_COALESCED);
+            MAX_COALESCED, ROUNDS, NEXT_ROUND_AT);
 
     Ingestion(TenantScope tenantScope, MetricCatalog metrics, PatientDirectory patients,
             EnrollmentDirectory enrollments, AlertRuleCatalog rules, ObservationStore store, RecordAccessAudit audit,
@@ -104,8 +114,9 @@ class Ingestion {
     /**
      * One reading sent on its own (a single-reading POST). Readings of the same sender (member,
      * address, user agent) that arrive while one of theirs is being stored are stored together in
-     * the next transaction ({@link Coalescer}): under a burst of single POSTs each no longer pays a
-     * transaction, its look-ups, its WAL flush and an alert evaluation of its own. The outcome is the
+     * the next transaction ({@link Coalescer}, up to {@link #ROUNDS} of them at once): under a burst
+     * of single POSTs each no longer pays a transaction, its look-ups, its WAL flush and an alert
+     * evaluation of its own. The outcome is the
      * reading's own, as if sent alone (two identical readings together: the second is a duplicate
      * of the first, as one after the other). Inside a running transaction it is stored in it.
      * {@code session} (or null): the caller's session, confirmed by the transaction before anything

@@ -45,24 +45,41 @@ public final class Coalescer<K, T, R> {
 
     private static final class Queue<T, R> {
         final ArrayDeque<Call<T, R>> pending = new ArrayDeque<>();
-        boolean running;
+        int running;
     }
 
     private final Map<K, Queue<T, R>> queues = new ConcurrentHashMap<>();
     private final BiFunction<K, List<T>, List<R>> work;
     private final int maxItems;
+    private final int rounds;
+    private final int nextRoundAt;
 
     /**
+     * One round of a key at a time.
+     *
      * @param work     does the items of one key together and returns their results in the same
      *                 order (one per item)
      * @param maxItems at most this many items in one call of {@code work}
      */
     public Coalescer(BiFunction<K, List<T>, List<R>> work, int maxItems) {
-        if (maxItems < 1) {
-            throw new IllegalArgumentException("maxItems must be at least 1");
+        this(work, maxItems, 1, 1);
+    }
+
+    /**
+     * Up to {@code rounds} rounds of a key at once: while one runs, callers queue as usual, and a
+     * caller who arrives when another round would have {@code nextRoundAt} items (its own and those
+     * waiting) leads that round at once, instead of all waiting for the running round to end. For work whose rounds may safely
+     * overlap, when a round spends part of its time waiting (a commit, round trips) that the next
+     * one could use; {@code nextRoundAt} keeps the rounds full enough that sharing still pays.
+     */
+    public Coalescer(BiFunction<K, List<T>, List<R>> work, int maxItems, int rounds, int nextRoundAt) {
+        if (maxItems < 1 || rounds < 1 || nextRoundAt < 1) {
+            throw new IllegalArgumentException("maxItems, rounds and nextRoundAt must be at least 1");
         }
         this.work = Objects.requireNonNull(work, "work");
         this.maxItems = maxItems;
+        this.rounds = rounds;
+        this.nextRoundAt = nextRoundAt;
     }
 
     /** Does the item (alone or with others of the key) and returns its result; throws what its work threw. */
@@ -70,13 +87,13 @@ public final class Coalescer<K, T, R> {
         Queue<T, R> queue = queues.computeIfAbsent(key, k -> new Queue<>());
         Call<T, R> mine = new Call<>(item);
         synchronized (queue) {
-            if (queue.running) {
+            if (queue.running == 0 || queue.running < rounds && queue.pending.size() + 1 >= nextRoundAt) {
+                queue.running++;
+                mine.state = State.LEAD;
+            } else {
                 queue.pending.add(mine);
                 queue.notifyAll(); // for awaitWaiting
                 awaitTurn(queue, mine);
-            } else {
-                queue.running = true;
-                mine.state = State.LEAD;
             }
         }
         if (mine.state == State.LEAD) {
@@ -163,9 +180,8 @@ public final class Coalescer<K, T, R> {
                 }
                 Call<T, R> next = queue.pending.poll();
                 if (next != null) {
-                    next.state = State.LEAD;
-                } else {
-                    queue.running = false;
+                    next.state = State.LEAD; // the round's place passes to the next caller
+                } else if (--queue.running == 0) {
                     // idle: forget the key (a caller still holding this queue leads on it alone)
                     queues.remove(key, queue);
                 }
