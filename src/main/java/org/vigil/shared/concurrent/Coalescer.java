@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 
 /**
@@ -34,9 +35,12 @@ public final class Coalescer<K, T, R> {
 
     private static final class Call<T, R> {
         final T item;
-        State state = State.WAITING;
+        /** Written under the queue's lock; read by its waiting caller without it (then result and failure). */
+        volatile State state = State.WAITING;
         R result;
         RuntimeException failure;
+        /** The caller's thread while it waits, woken for its turn or its outcome alone. */
+        Thread waiter;
 
         Call(T item) {
             this.item = item;
@@ -68,9 +72,10 @@ public final class Coalescer<K, T, R> {
     /**
      * Up to {@code rounds} rounds of a key at once: while one runs, callers queue as usual, and a
      * caller who arrives when another round would have {@code nextRoundAt} items (its own and those
-     * waiting) leads that round at once, instead of all waiting for the running round to end. For work whose rounds may safely
-     * overlap, when a round spends part of its time waiting (a commit, round trips) that the next
-     * one could use; {@code nextRoundAt} keeps the rounds full enough that sharing still pays.
+     * waiting) leads that round at once, instead of all waiting for the running round to end. For
+     * work whose rounds may safely overlap, when a round spends part of its time waiting (a commit,
+     * round trips) that the next one could use; {@code nextRoundAt} keeps the rounds full enough
+     * that sharing still pays.
      */
     public Coalescer(BiFunction<K, List<T>, List<R>> work, int maxItems, int rounds, int nextRoundAt) {
         if (maxItems < 1 || rounds < 1 || nextRoundAt < 1) {
@@ -91,10 +96,13 @@ public final class Coalescer<K, T, R> {
                 queue.running++;
                 mine.state = State.LEAD;
             } else {
+                mine.waiter = Thread.currentThread();
                 queue.pending.add(mine);
-                queue.notifyAll(); // for awaitWaiting
-                awaitTurn(queue, mine);
+                queue.notifyAll(); // for awaitWaiting (the only waiters on the lock itself)
             }
+        }
+        if (mine.state == State.WAITING) {
+            awaitTurn(mine);
         }
         if (mine.state == State.LEAD) {
             lead(key, queue, mine);
@@ -140,12 +148,16 @@ public final class Coalescer<K, T, R> {
         }
     }
 
-    private static <T, R> void awaitTurn(Queue<T, R> queue, Call<T, R> mine) {
+    /**
+     * Parks until the call's state changes: each waiting caller is woken alone, for its turn to
+     * lead or its outcome, not with every other waiter of the key (a {@code notifyAll} on each
+     * arrival and each round's end woke them all, to find most with nothing to do).
+     */
+    private static <T, R> void awaitTurn(Call<T, R> mine) {
         boolean interrupted = false;
         while (mine.state == State.WAITING) {
-            try {
-                queue.wait();
-            } catch (InterruptedException e) {
+            LockSupport.park(mine);
+            if (Thread.interrupted()) {
                 // the item is queued and will be done; its caller must wait for its outcome
                 interrupted = true;
             }
@@ -164,6 +176,7 @@ public final class Coalescer<K, T, R> {
             }
         }
         boolean completed = false;
+        Call<T, R> next = null;
         try {
             run(key, round);
             completed = true;
@@ -178,14 +191,22 @@ public final class Coalescer<K, T, R> {
                         call.state = State.DONE;
                     }
                 }
-                Call<T, R> next = queue.pending.poll();
+                next = queue.pending.poll();
                 if (next != null) {
                     next.state = State.LEAD; // the round's place passes to the next caller
                 } else if (--queue.running == 0) {
                     // idle: forget the key (a caller still holding this queue leads on it alone)
                     queues.remove(key, queue);
                 }
-                queue.notifyAll();
+                queue.notifyAll(); // for awaitWaiting
+            }
+            for (Call<T, R> call : round) {
+                if (call != mine) {
+                    LockSupport.unpark(call.waiter);
+                }
+            }
+            if (next != null) {
+                LockSupport.unpark(next.waiter);
             }
         }
     }
