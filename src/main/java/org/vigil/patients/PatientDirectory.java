@@ -1,7 +1,5 @@
 package org.vigil.patients;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -75,11 +73,5 @@ public class PatientDirectory {
     public Optional<PatientRef> find(String patientId) {
         return jdbc.query("SELECT id, is_active FROM patients WHERE id = ?",
                 (rs, n) -> new PatientRef(rs.getString(1), rs.getBoolean(2)), patientId).stream().findFirst();
-    }
-
-    /** The visible patients among these ids, in one query (another organization's are simply absent). */
-    public List<PatientRef> findAll(Collection<String> patientIds) {
-        return jdbc.query("SELECT id, is_active FROM patients WHERE id = ANY (?)",
-                (rs, n) -> new PatientRef(rs.getString(1), rs.getBoolean(2)), (Object) patientIds.toArray(String[]::new));
     }
 }

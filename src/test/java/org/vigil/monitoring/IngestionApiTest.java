@@ -159,6 +159,20 @@ class IngestionApiTest {
     }
 
     @Test
+    void anInactivePatientsReadingIsRejectedAndAnActiveOnesIsStored() {
+        String discharged = data.patient(clinic, null);
+        data.platformUpdate("UPDATE patients SET is_active = false WHERE id = ?", discharged);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+        Api.Response batch = api.post("/api/v1/observations", Api.json(Map.of("readings", List.of(
+                reading(discharged, metricKeyGlucose, 100, null, t), reading(patient, metricKeyGlucose, 101, null, t)))),
+                nurse);
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        assertThat(batch.json().get("results").get(0).get("errors").get(0).get("message").asString())
+                .isEqualTo("the patient is not active");
+        assertThat(batch.json().get("results").get(1).get("status").asString()).isEqualTo("STORED");
+    }
+
+    @Test
     void anotherOrganizationsPatientIsRejectedAsUnknown() {
         String strangersPatient = data.patient(data.organization(), null);
         Api.Response response = api.post("/api/v1/observations", Api.json(reading(strangersPatient, metricKeyGlucose,

@@ -26,7 +26,6 @@ import org.vigil.monitoring.ReadingsRecorded;
 import org.vigil.monitoring.ReadingsStoredInTransaction;
 import org.vigil.patients.EnrollmentDirectory;
 import org.vigil.patients.EnrollmentDirectory.ActiveEnrollment;
-import org.vigil.patients.PatientDirectory;
 import org.vigil.shared.Ids;
 import org.vigil.shared.concurrent.Coalescer;
 import org.vigil.shared.web.ApiProblem.FieldError;
@@ -59,7 +58,6 @@ class Ingestion {
 
     private final TenantScope tenantScope;
     private final MetricCatalog metrics;
-    private final PatientDirectory patients;
     private final EnrollmentDirectory enrollments;
     private final AlertRuleCatalog rules;
     private final ObservationStore store;
@@ -96,12 +94,11 @@ class Ingestion {
                     .map(o -> new Outcome(0, o.status(), o.id(), o.errors())).toList(),
             MAX_COALESCED, ROUNDS, NEXT_ROUND_AT);
 
-    Ingestion(TenantScope tenantScope, MetricCatalog metrics, PatientDirectory patients,
-            EnrollmentDirectory enrollments, AlertRuleCatalog rules, ObservationStore store, RecordAccessAudit audit,
-            ApplicationEventPublisher events, ReadingForm readingForm, Clock clock) {
+    Ingestion(TenantScope tenantScope, MetricCatalog metrics, EnrollmentDirectory enrollments, AlertRuleCatalog rules,
+            ObservationStore store, RecordAccessAudit audit, ApplicationEventPublisher events, ReadingForm readingForm,
+            Clock clock) {
         this.tenantScope = tenantScope;
         this.metrics = metrics;
-        this.patients = patients;
         this.enrollments = enrollments;
         this.rules = rules;
         this.store = store;
@@ -116,9 +113,9 @@ class Ingestion {
      * address, user agent) that arrive while one of theirs is being stored are stored together in
      * the next transaction ({@link Coalescer}, up to {@link #ROUNDS} of them at once): under a burst
      * of single POSTs each no longer pays a transaction, its look-ups, its WAL flush and an alert
-     * evaluation of its own. The outcome is the
-     * reading's own, as if sent alone (two identical readings together: the second is a duplicate
-     * of the first, as one after the other). Inside a running transaction it is stored in it.
+     * evaluation of its own. The outcome is the reading's own, as if sent alone (two identical
+     * readings together: the second is a duplicate of the first, as one after the other). Inside a
+     * running transaction it is stored in it.
      * {@code session} (or null): the caller's session, confirmed by the transaction before anything
      * is stored ({@link TenantScope#call(String, String, LiveSession, java.util.function.Supplier)}).
      */
@@ -187,11 +184,11 @@ class Ingestion {
             }
         }
         Map<String, MetricInfo> metricsByName = metrics.byKeyOrLoinc(keys, loincs);
-        Map<String, Boolean> activePatients = new HashMap<>();
-        patients.findAll(patientIds).forEach(p -> activePatients.put(p.id(), p.active()));
+        EnrollmentDirectory.PatientsAndEnrollments found = enrollments.patientsWithActiveEnrollments(patientIds);
+        Map<String, Boolean> activePatients = found.activeByPatient();
         Map<String, List<ActiveEnrollment>> enrollmentsByPatient = new HashMap<>();
         Set<String> presetIds = new HashSet<>();
-        List<ActiveEnrollment> activeEnrollments = enrollments.activeOf(activePatients.keySet());
+        List<ActiveEnrollment> activeEnrollments = found.enrollments();
         for (ActiveEnrollment e : activeEnrollments) {
             enrollmentsByPatient.computeIfAbsent(e.patientId(), k -> new ArrayList<>()).add(e);
             if (e.conditionPresetId() != null) {
