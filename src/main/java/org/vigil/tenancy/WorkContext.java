@@ -45,7 +45,7 @@ record WorkContext(String role, String organizationId, String userId) {
             jdbc.queryForList(SETTINGS, role, org, user);
         } else {
             // one row whatever the answer: the settings, and the membership if the session is live
-            List<ActiveMembership> answer = jdbc.query("SELECT c.* FROM (" + SETTINGS + ") s "
+            List<ActiveMembership> answer = jdbc.query("SELECT s.*, c.* FROM (" + SETTINGS + ") s "
                             + "LEFT JOIN vigil_api_caller(?, ?, ?) c ON true", MembershipDirectory.MAPPER_OR_NULL,
                     role, org, user, session.userId(), session.organizationId(), session.sessionId());
             requireLive(session, answer.isEmpty() ? null : answer.get(0));
