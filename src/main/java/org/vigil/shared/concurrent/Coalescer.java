@@ -14,14 +14,15 @@ import java.util.function.BiFunction;
  * call, instead of one after the other: under a burst, each caller would otherwise pay a whole
  * transaction of its own (round trips, a WAL flush, the look-ups) for one small item.
  *
- * <p>Leader and followers, no thread of its own and no added wait: a caller with no work of its
- * key running does its item at once (it leads); callers arriving meanwhile queue; when the leader
- * is done, the first of them leads the next round and takes every item queued by then (at most
- * {@code maxItems}). Each caller returns only when its own item is done, with its own result, or
- * throws its own failure: when a round of several items fails as a whole, each of its items is
- * done alone, so one bad item fails alone. The work runs on the leader's thread, so whatever it
- * reads from the thread (security context, request) must be the same for all callers of a key —
- * put it in the key.
+ * <p>Leader and followers, no thread of its own and no added wait: a caller with no work of its key
+ * running does its item at once (it leads); callers arriving meanwhile queue; when the leader is
+ * done, the first of them leads the next round and takes every item queued by then (at most
+ * {@code maxItems}); optionally further rounds may start beside the running one once enough callers
+ * wait ({@code rounds}, {@code nextRoundAt}). Each caller returns only when its own item is done, with
+ * its own result, or throws its own failure: when a round of several items fails as a whole, each
+ * of its items is done alone, so one bad item fails alone. The work runs on the leader's thread, so
+ * whatever it reads from the thread (security context, request) must be the same for all callers of
+ * a key — put it in the key.
  *
  * @param <K> what callers must share to be done together (e.g. organization and user)
  * @param <T> one caller's item
