@@ -262,23 +262,17 @@ class AlertWriter {
         statement.setArray(p, connection.createArrayOf("timestamptz", coolDowns));
     }
 
-    /**
-     * The triage order of the organization's open alerts as {@code priority_rank} 1..N: severity
-     * (critical first), then risk score (highest first), then SLA breach time (soonest first), then
-     * trigger time (oldest first). One statement; serialized per organization so that concurrent
-     * evaluations do not deadlock on each other's rows.
-     */
+    /** The organization's SLA minutes per severity, read once per evaluation. */
+    Map<String, Integer> slaMinutes(String organizationId) {
+        return slas.minutesOf(organizationId);
+    }
+
     /**
      * Serializes alert writing per organization for the rest of the transaction. Taken before the
      * first alert is written: re-ranking updates every open alert of the organization, so two
      * evaluations each holding some alerts and waiting for the rank lock would deadlock (measured
      * by the ingestion benchmark); with the lock first they queue instead.
      */
-    /** The organization's SLA minutes per severity, read once per evaluation. */
-    Map<String, Integer> slaMinutes(String organizationId) {
-        return slas.minutesOf(organizationId);
-    }
-
     void lockOrganization(String organizationId) {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('vigil.alert-rank'), hashtext(?))", organizationId);
     }
@@ -297,6 +291,12 @@ class AlertWriter {
                 + "set_config('synchronous_commit', 'off', true)", organizationId);
     }
 
+    /**
+     * The triage order of the organization's open alerts as {@code priority_rank} 1..N: severity
+     * (critical first), then risk score (highest first), then SLA breach time (soonest first), then
+     * trigger time (oldest first). One statement; serialized per organization so that concurrent
+     * evaluations do not deadlock on each other's rows.
+     */
     void rerank(String organizationId) {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('vigil.alert-rank'), hashtext(?))", organizationId);
         jdbc.update("""
