@@ -46,6 +46,12 @@ public class MembershipDirectory {
         if (userId == null || organizationId == null || sessionId == null) {
             return Optional.empty();
         }
+        return inLiveSession(jdbc, userId, organizationId, sessionId);
+    }
+
+    /** The look-up of {@link #findInLiveSession}, on whatever transaction {@code jdbc} is in (also a tenant one). */
+    static Optional<ActiveMembership> inLiveSession(JdbcTemplate jdbc, String userId, String organizationId,
+            String sessionId) {
         return jdbc.query("SELECT * FROM vigil_api_caller(?, ?, ?)", MAPPER, userId, organizationId, sessionId)
                 .stream().findFirst();
     }

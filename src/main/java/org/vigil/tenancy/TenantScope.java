@@ -77,9 +77,8 @@ public class TenantScope {
         if (current.isPresent()) {
             current.get().requireCompatible(requested);
             if (session != null) {
-                WorkContext.requireLive(session, jdbc.query("SELECT * FROM vigil_api_caller(?, ?, ?)",
-                        MembershipDirectory.MAPPER_OR_NULL, session.userId(), session.organizationId(),
-                        session.sessionId()).stream().findFirst().orElse(null));
+                WorkContext.requireLive(session, MembershipDirectory.inLiveSession(jdbc, session.userId(),
+                        session.organizationId(), session.sessionId()).orElse(null));
             }
             return work.get();
         }

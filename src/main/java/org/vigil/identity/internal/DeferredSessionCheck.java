@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>How it holds:
  * <ul>
  * <li>The first such request of a session is checked before its handler, as any other; the
- *     membership it found (role, permissions) is remembered for that session.</li>
+ *     membership it found (role, permissions) is remembered for that session (only for this
+ *     endpoint: other requests remember nothing).</li>
  * <li>A later request of the session is let through to its handler with that membership, marked
  *     unconfirmed, only if it carries the endpoint's permission; the handler's transaction confirms
  *     it before anything else runs, and refuses it (401, or 403 if the permission was withdrawn)
@@ -87,32 +88,37 @@ class DeferredSessionCheck implements HandlerExceptionResolver, Ordered {
         }
         SessionKey key = new SessionKey(userId, organizationId, sessionId);
         ActiveMembership known = lastConfirmed.get(key);
-        if (known == null || !known.permissions().contains(REQUIRED)) {
-            return checkedNow(token);
+        if (known != null && known.permissions().contains(REQUIRED)) {
+            deferred.incrementAndGet();
+            return new CallerAuthentication(new Caller(userId, organizationId, known.role(), known.permissions(),
+                    new LiveSession(userId, organizationId, sessionId, REQUIRED)), token.getTokenValue());
         }
-        deferred.incrementAndGet();
-        return new CallerAuthentication(new Caller(userId, organizationId, known.role(), known.permissions(),
-                new LiveSession(userId, organizationId, sessionId, REQUIRED)), token.getTokenValue());
-    }
-
-    /** Any request's check before its handler ({@link ApiSecurityConfiguration}); remembers the answer for {@link #ENDPOINT}. */
-    CallerAuthentication checkedNow(Jwt token) {
-        String userId = token.getSubject();
-        String organizationId = token.getClaimAsString("org");
-        String sessionId = token.getClaimAsString(AccessTokens.SESSION_CLAIM);
-        Optional<ActiveMembership> membership = memberships.findInLiveSession(userId, organizationId, sessionId);
-        if (membership.isEmpty()) {
-            if (userId != null && organizationId != null && sessionId != null) {
-                lastConfirmed.remove(new SessionKey(userId, organizationId, sessionId));
-            }
-            throw new InvalidBearerTokenException("The token's session has ended, "
-                    + "or its user is no longer an active member of an active organization");
+        ActiveMembership now;
+        try {
+            now = liveMembership(token);
+        } catch (InvalidBearerTokenException ended) {
+            lastConfirmed.remove(key);
+            throw ended;
         }
-        ActiveMembership m = membership.get();
         if (lastConfirmed.size() >= CAPACITY) {
             lastConfirmed.clear();
         }
-        lastConfirmed.put(new SessionKey(userId, organizationId, sessionId), m);
+        lastConfirmed.put(key, now);
+        return caller(now, token);
+    }
+
+    /** Every other request's check, before its handler ({@link ApiSecurityConfiguration}). */
+    CallerAuthentication checkedNow(Jwt token) {
+        return caller(liveMembership(token), token);
+    }
+
+    private ActiveMembership liveMembership(Jwt token) {
+        return memberships.findInLiveSession(token.getSubject(), token.getClaimAsString("org"),
+                token.getClaimAsString(AccessTokens.SESSION_CLAIM)).orElseThrow(() -> new InvalidBearerTokenException(
+                        "The token's session has ended, or its user is no longer an active member of an active organization"));
+    }
+
+    private static CallerAuthentication caller(ActiveMembership m, Jwt token) {
         return new CallerAuthentication(new Caller(m.userId(), m.organizationId(), m.role(), m.permissions()),
                 token.getTokenValue());
     }
