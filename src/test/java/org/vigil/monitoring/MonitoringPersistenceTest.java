@@ -126,6 +126,19 @@ class MonitoringPersistenceTest {
     }
 
     @Test
+    void aReadingsOrganizationIsItsPatientsWithoutAKeyOfItsOwn() {
+        // V116 dropped the single-column key to organizations: the composite patient key holds it
+        String otherClinic = data.organization();
+        String reading = "INSERT INTO observations (id, organization_id, patient_id, metric_id, value) "
+                + "VALUES (?, ?, ?, ?, '120'::jsonb)";
+        assertThatThrownBy(() -> data.platformUpdate(reading, Ids.newId(), otherClinic, patient, metric))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("observations_patient_fkey");
+        assertThatThrownBy(() -> data.platformUpdate(reading, Ids.newId(), "no-such-organization", patient, metric))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("observations_patient_fkey");
+        assertThat(data.platformUpdate(reading, Ids.newId(), clinic, patient, metric)).isOne();
+    }
+
+    @Test
     void aDeviceIsWithOnePatientAtATime() {
         String serial = "SN-" + Ids.newId();
         String[] ids = tenant.call(clinic, () -> {

@@ -22,6 +22,11 @@ import org.springframework.stereotype.Component;
  * and the daily rollup is maintained in the same statement by one set-based INSERT ... ON CONFLICT
  * over exactly the rows inserted. Runs in the caller's tenant transaction.
  *
+ * <p>The rollup table has no foreign keys of its own (V116): its rows are written only here, from
+ * the readings this statement inserted, whose own keys (patient, enrollment, metric) are checked in
+ * the same statement, so a refused reading takes its rollup row with it; checking every new rollup
+ * row's references again was a fifth of a batch's statement.
+ *
  * <p>Both inserts take their row locks in key order ({@code ORDER BY} of the inserted rows), so two
  * batches touching the same patients' daily rollup rows in different request orders wait for each
  * other instead of deadlocking.
