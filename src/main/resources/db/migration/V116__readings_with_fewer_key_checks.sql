@@ -1,6 +1,7 @@
 -- Module `monitoring` (issue 6): foreign key checks were half of the statement that stores a batch
--- of readings (EXPLAIN ANALYZE of an 800-reading batch: 7 checks per reading, each a look-up and a
--- row lock of the referenced row). Two kinds of them proved nothing new.
+-- of readings (EXPLAIN ANALYZE of an 800-reading batch: five checks per reading and four more per
+-- rollup row it opens, each a look-up and a row lock of the referenced row). Two kinds of them
+-- proved nothing new.
 --
 -- 1. The organization, checked twice. observations and enrollment_data_days carry a composite key
 --    to their patient or enrollment — (patient_id, organization_id) → patients (id,
@@ -18,7 +19,7 @@ ALTER TABLE enrollment_data_days DROP CONSTRAINT enrollment_data_days_organizati
 --    keys in the same statement, and readings are never updated or deleted by Vigil, so a rollup row
 --    cannot name a patient, enrollment or metric that is not there, and those cannot be deleted while
 --    readings name them (their keys on observations are RESTRICT). Checking each new rollup row's
---    four references again cost 20–30 % of a batch's statement. A rollup row written by hand is
+--    four references again cost about a fifth of such a statement. A rollup row written by hand is
 --    not checked (nor is it summed from readings; the rebuild replaces it). ObservationStoreTest:
 --    a reading refused by its keys leaves no rollup row.
 ALTER TABLE observation_daily DROP CONSTRAINT observation_daily_organization_id_fkey;
