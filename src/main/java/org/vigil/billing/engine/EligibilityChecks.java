@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.vigil.billing.engine.Catalog.EligibilityRule;
 import org.vigil.billing.engine.Catalog.Kind;
 import org.vigil.billing.engine.Catalog.Program;
@@ -121,11 +122,11 @@ final class EligibilityChecks {
         Facts.Clinician c = e.billingClinician();
         Performer p = c == null ? Performer.UNKNOWN : c.performer();
         // The same (immutable) result for every enrollment of a kind whose clinician has this capacity.
-        RuleResult[] ofKind = lookups.practitionerResults(kind);
-        RuleResult known = ofKind[p.ordinal()];
+        AtomicReferenceArray<RuleResult> ofKind = lookups.practitionerResults(kind);
+        RuleResult known = ofKind.get(p.ordinal());
         if (known == null) {
             known = practitioner(p);
-            ofKind[p.ordinal()] = known;
+            ofKind.set(p.ordinal(), known);
         }
         return known;
     }

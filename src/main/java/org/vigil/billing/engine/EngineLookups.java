@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import org.vigil.billing.engine.Catalog.CodeRule;
 import org.vigil.billing.engine.Catalog.DataSource;
@@ -98,16 +99,17 @@ final class EngineLookups {
                 k -> k.program().codes().stream().filter(c -> c.rule() == k.kind()).toList());
     }
 
-    private final Map<Kind, RuleResult[]> practitionerResults = new ConcurrentHashMap<>();
+    private final Map<Kind, AtomicReferenceArray<RuleResult>> practitionerResults = new ConcurrentHashMap<>();
     private final Map<RulesKey, Set<DataSource>> dataSourcesOf = new ConcurrentHashMap<>();
     private final Map<YearMonth, String> monthNames = new ConcurrentHashMap<>();
 
     /**
      * The practitioner rule's results for a program kind, by the clinician's capacity (indexed by
-     * {@link Performer#ordinal()}, null until {@link EligibilityChecks} first needs one).
+     * {@link Performer#ordinal()}, null until {@link EligibilityChecks} first needs one; atomic
+     * elements, as engines may be shared between threads).
      */
-    RuleResult[] practitionerResults(Kind kind) {
-        return practitionerResults.computeIfAbsent(kind, k -> new RuleResult[Performer.values().length]);
+    AtomicReferenceArray<RuleResult> practitionerResults(Kind kind) {
+        return practitionerResults.computeIfAbsent(kind, k -> new AtomicReferenceArray<>(Performer.values().length));
     }
 
     /** The data sources whose readings count for an enrolled program's device codes, by {@code rule} once per program. */
