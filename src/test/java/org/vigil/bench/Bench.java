@@ -339,16 +339,37 @@ final class Bench {
      * with the kernel's 10 ms tick for PostgreSQL. Differences between two readings are a phase's
      * CPU cost, which varies much less with the machine's other load than its wall time.
      */
-    record Cpu(double jvm, double postgres, double jit, long classes) {
+    /**
+     * CPU used, and {@code refaults}: file pages the kernel had evicted from the page cache and read
+     * again, machine-wide ({@code workingset_refault_file}, -1 where unknown) — a machine that
+     * reclaims the page cache under the benchmark (2026-12-06: DAMON page-out) runs every figure slower.
+     */
+    record Cpu(double jvm, double postgres, double jit, long classes, long refaults) {
         Cpu minus(Cpu o) {
-            return new Cpu(jvm - o.jvm, postgres - o.postgres, jit - o.jit, classes - o.classes);
+            return new Cpu(jvm - o.jvm, postgres - o.postgres, jit - o.jit, classes - o.classes,
+                    refaults < 0 || o.refaults < 0 ? -1 : refaults - o.refaults);
         }
 
         String perReading(long readings) {
             return String.format(Locale.ROOT, "CPU %.1f s JVM (client included; JIT compiler threads busy ~%.1f s; %,d classes "
-                    + "loaded) + %.1f s PostgreSQL = %.0f µs + %.0f µs per reading", jvm, jit, classes, postgres,
-                    readings == 0 ? Double.NaN : jvm * 1e6 / readings, readings == 0 ? Double.NaN : postgres * 1e6 / readings);
+                    + "loaded) + %.1f s PostgreSQL = %.0f µs + %.0f µs per reading; %s page-cache refaults on the machine",
+                    jvm, jit, classes, postgres, readings == 0 ? Double.NaN : jvm * 1e6 / readings,
+                    readings == 0 ? Double.NaN : postgres * 1e6 / readings,
+                    refaults < 0 ? "unknown" : String.format(Locale.ROOT, "%,d", refaults));
         }
+    }
+
+    private static long refaults() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/vmstat"))) {
+                if (line.startsWith("workingset_refault_file ")) {
+                    return Long.parseLong(line.substring(line.indexOf(' ') + 1).trim());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException unknown) {
+            // not Linux, or a kernel without the counter
+        }
+        return -1;
     }
 
     static Cpu cpu() {
@@ -373,7 +394,7 @@ final class Bench {
         // the JIT compiler threads' accumulated time (they are not visible to ThreadMXBean)
         double jit = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
         long classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-        return new Cpu(jvm, ticks / 100.0, jit, classes);
+        return new Cpu(jvm, ticks / 100.0, jit, classes, refaults());
     }
 
     /** Updates of a table so far and how many of them were heap-only (no index entries written). */
