@@ -102,13 +102,13 @@ public final class BillingBenchmark {
                     }
                 }
                 lines.add(String.format(Locale.ROOT, "GET %s: %s; then %s ms; median %.0f ms", path, first,
-                        times.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList(), Bench.median(times)));
+                        times.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList(), Measures.median(times)));
                 lines.add(String.format(Locale.ROOT, "    CPU time of this JVM (Vigil, and the client) per call: %s ms; median %.0f ms",
-                        cpu.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList(), Bench.median(cpu)));
+                        cpu.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList(), Measures.median(cpu)));
             }
             lines.add("load average after the calls: " + loadAverage());
             // Where one summary call spends its database time (pg_stat_statements, top-level statements).
-            Bench.resetStatements(su);
+            Measures.resetStatements(su);
             long t0 = System.nanoTime();
             http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/billing/summary?month=" + month))
                     .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -87,11 +87,11 @@ public final class IngestionBenchmark {
             // 2. Batches over HTTP (days -35 ... -6), time-major like a live fleet, evaluation running; drained.
             HttpClient http = Bench.http();
             String token = Bench.login(http, base, org.email(), org.id());
-            Bench.resetStatements(su);
-            Bench.DbCounters before = Bench.dbCounters(su);
+            Measures.resetStatements(su);
+            Measures.DbCounters before = Measures.dbCounters(su);
             List<byte[]> bodies = batchBodies(org, now.minus(35, ChronoUnit.DAYS), days, perDay, batch, patientMajor);
             System.gc();
-            Bench.Cpu cpuBefore = Bench.cpu();
+            Measures.Cpu cpuBefore = Measures.cpu();
             System.out.println("batch phase starts " + Instant.now());
             AtomicInteger next = new AtomicInteger();
             AtomicLong stored = new AtomicLong();
@@ -127,9 +127,9 @@ public final class IngestionBenchmark {
             long pendingAtAnswer = Bench.pending(su);
             Bench.drain(su, 20);
             long drained = System.nanoTime();
-            Bench.Cpu cpuUsed = Bench.cpu().minus(cpuBefore);
-            Bench.StatementCount sc = Bench.statements(su);
-            Bench.DbCounters delta = Bench.dbCounters(su).minus(before);
+            Measures.Cpu cpuUsed = Measures.cpu().minus(cpuBefore);
+            Measures.StatementCount sc = Measures.statements(su);
+            Measures.DbCounters delta = Measures.dbCounters(su).minus(before);
             bodies.clear();
             if (!failures.isEmpty()) {
                 System.out.println("batch failures: " + failures.size() + ", first: " + failures.peek());
@@ -145,7 +145,7 @@ public final class IngestionBenchmark {
             results.add(statementLine("batch phase", sc, delta, stored.get()));
             results.add("  failed evaluations (FAILED publications) so far: " + Bench.failed(su));
             for (String table : new String[] {"observation_daily", "enrollment_data_days", "alerts"}) {
-                results.add("  " + Bench.updates(su, table));
+                results.add("  " + Measures.updates(su, table));
             }
             printTop("batch phase", sc);
 
@@ -168,9 +168,9 @@ public final class IngestionBenchmark {
             }
             for (int concurrency : new int[] {1, 16}) {
                 token = Bench.login(http, base, org.email(), org.id());
-                Bench.resetStatements(su);
-                before = Bench.dbCounters(su);
-                cpuBefore = Bench.cpu();
+                Measures.resetStatements(su);
+                before = Measures.dbCounters(su);
+                cpuBefore = Measures.cpu();
                 System.out.println("single c" + concurrency + " phase starts " + Instant.now());
                 SingleResult r = singles(port, token, org, concurrency, singleSeconds,
                         now.minus(5, ChronoUnit.DAYS).plusMillis(concurrency * 10_000_000L));
@@ -178,13 +178,13 @@ public final class IngestionBenchmark {
                 long pendingAfter = Bench.pending(su);
                 Bench.drain(su, 20);
                 double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-                cpuUsed = Bench.cpu().minus(cpuBefore);
-                sc = Bench.statements(su);
-                delta = Bench.dbCounters(su).minus(before);
+                cpuUsed = Measures.cpu().minus(cpuBefore);
+                sc = Measures.statements(su);
+                delta = Measures.dbCounters(su).minus(before);
                 results.add(String.format(Locale.ROOT, "single POST, concurrency %d: %,d stored in %.1f s = %,.0f/s; "
                         + "p50 %.2f ms, p99 %.2f ms; %d failures; evaluation backlog at the end %d publications, drained "
-                        + "%.1f s later", concurrency, r.count(), r.seconds(), r.count() / r.seconds(), Bench.percentile(r.latencies(), 50),
-                        Bench.percentile(r.latencies(), 99), r.failures(), pendingAfter, drainSeconds));
+                        + "%.1f s later", concurrency, r.count(), r.seconds(), r.count() / r.seconds(), Measures.percentile(r.latencies(), 50),
+                        Measures.percentile(r.latencies(), 99), r.failures(), pendingAfter, drainSeconds));
                 results.add("  " + cpuUsed.perReading(r.count()));
                 results.add(statementLine("single c" + concurrency, sc, delta, r.count()));
                 results.add("  failed evaluations (FAILED publications) so far: " + Bench.failed(su));
@@ -197,16 +197,16 @@ public final class IngestionBenchmark {
             token = Bench.login(http, base, org.email(), org.id());
             byte[] me = RawHttp.request("GET", "/api/v1/auth/me", null, "Authorization", "Bearer " + token);
             requests(port, 16, Math.min(warmSeconds, 10), 200, i -> me);
-            Bench.resetStatements(su);
-            before = Bench.dbCounters(su);
-            cpuBefore = Bench.cpu();
+            Measures.resetStatements(su);
+            before = Measures.dbCounters(su);
+            cpuBefore = Measures.cpu();
             SingleResult floor = requests(port, 16, singleSeconds, 200, i -> me);
-            cpuUsed = Bench.cpu().minus(cpuBefore);
-            sc = Bench.statements(su);
-            delta = Bench.dbCounters(su).minus(before);
+            cpuUsed = Measures.cpu().minus(cpuBefore);
+            sc = Measures.statements(su);
+            delta = Measures.dbCounters(su).minus(before);
             results.add(String.format(Locale.ROOT, "floor: authenticated GET /api/v1/auth/me, concurrency 16: %,d in %.1f s "
                     + "= %,.0f/s; p50 %.2f ms, p99 %.2f ms; %d failures", floor.count(), floor.seconds(),
-                    floor.count() / floor.seconds(), Bench.percentile(floor.latencies(), 50), Bench.percentile(floor.latencies(), 99),
+                    floor.count() / floor.seconds(), Measures.percentile(floor.latencies(), 50), Measures.percentile(floor.latencies(), 99),
                     floor.failures()));
             results.add("  " + cpuUsed.perReading(floor.count()).replace("per reading", "per request"));
             results.add(statementLine("floor GET", sc, delta, floor.count()).replace("reading", "request"));
@@ -236,7 +236,7 @@ public final class IngestionBenchmark {
             long alertsAfter = Bench.number(su, "SELECT count(*) FROM alerts WHERE organization_id = '" + org.id() + "'");
             results.add(String.format(Locale.ROOT, "evaluation lag (%d sequential over-threshold readings, %d alerts opened): "
                     + "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", lagReadings, alertsAfter - alertsBefore,
-                    Bench.percentile(lags, 50), Bench.percentile(lags, 95), Bench.percentile(lags, 99),
+                    Measures.percentile(lags, 50), Measures.percentile(lags, 95), Measures.percentile(lags, 99),
                     lags[lags.length - 1] / 1e6));
             results.add("  failed evaluations (FAILED publications) at the end: " + Bench.failed(su));
             long rows = Bench.number(su, "SELECT count(*) FROM observations");
@@ -256,7 +256,7 @@ public final class IngestionBenchmark {
         System.exit(exit);
     }
 
-    private static String statementLine(String phase, Bench.StatementCount sc, Bench.DbCounters d, long readings) {
+    private static String statementLine(String phase, Measures.StatementCount sc, Measures.DbCounters d, long readings) {
         return String.format(Locale.ROOT, "  SQL per reading (%s, pg_stat_statements top-level, incl. evaluation and "
                 + "background jobs): %.3f statements/reading (%,d statements, of which %,d BEGIN/COMMIT/SET/SHOW) for %,d "
                 + "readings; pg_stat_database: %,d commits, %,d tuples inserted, %,d updated, %,d deleted",
@@ -264,7 +264,7 @@ public final class IngestionBenchmark {
                 d.xactCommit(), d.tupInserted(), d.tupUpdated(), d.tupDeleted());
     }
 
-    private static void printTop(String phase, Bench.StatementCount sc) {
+    private static void printTop(String phase, Measures.StatementCount sc) {
         System.out.println("most frequent statements (calls, total execution time), " + phase + ":");
         sc.top().forEach(System.out::println);
         System.out.println("most total execution time, " + phase + ":");

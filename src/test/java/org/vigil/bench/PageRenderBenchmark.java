@@ -146,7 +146,7 @@ public final class PageRenderBenchmark {
         }
         Arrays.sort(nanos);
         System.out.printf(Locale.ROOT, "| `%s` | 200 | %.0f | %.1f | %.1f | %.1f |%n", label, bytes / 1024.0,
-                Bench.percentile(nanos, 50), Bench.percentile(nanos, 95), nanos[runs - 1] / 1e6);
+                Measures.percentile(nanos, 50), Measures.percentile(nanos, 95), nanos[runs - 1] / 1e6);
         return first.body();
     }
 }
