@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.vigil.tenancy.ScopeRead;
 import org.vigil.tenancy.TenantScope;
 
 /**
@@ -20,7 +21,8 @@ import org.vigil.tenancy.TenantScope;
  * <p>The rule: every write to a table these look-ups read changes the organization's library
  * version or the standardized library's (V115 triggers, values from a sequence). A transaction
  * reads the version once, before its first look-up — the larger of its organization's and the
- * standardized library's — and takes a remembered result only if it was loaded under that very
+ * standardized library's; with the statement that scopes it ({@link ScopeRead}), so without a round
+ * trip of its own — and takes a remembered result only if it was loaded under that very
  * version. What it loads itself was read after that version, so it is at least as new as the
  * version says, and is remembered only when the transaction commits: a transaction that changed
  * the library and rolled back leaves nothing behind, and a version it drew is never drawn again.
@@ -31,7 +33,7 @@ import org.vigil.tenancy.TenantScope;
  * between threads. At most {@value #MAX_ENTRIES} results; when full, all are forgotten.
  */
 @Component
-class LibraryCache {
+class LibraryCache implements ScopeRead {
 
     static final int MAX_ENTRIES = 10_000;
 
@@ -85,6 +87,13 @@ class LibraryCache {
         return value;
     }
 
+    /** The library version the running transaction works under, if it read one (for tests). */
+    java.util.OptionalLong versionInThisTransaction() {
+        InTransaction tx = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (InTransaction) TransactionSynchronizationManager.getResource(this) : null;
+        return tx == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(tx.version());
+    }
+
     long hits(String organizationId) {
         Counts c = counts.get(organizationId);
         return c == null ? 0 : c.hits().get();
@@ -93,6 +102,22 @@ class LibraryCache {
     long loads(String organizationId) {
         Counts c = counts.get(organizationId);
         return c == null ? 0 : c.loads().get();
+    }
+
+    private static final String VERSION = "SELECT max(version) FROM library_versions WHERE organization_key IN ('', ?)";
+
+    /** The version, read by the statement that scopes each of an organization's transactions. */
+    @Override
+    public String sql() {
+        return "(SELECT max(version) FROM library_versions WHERE organization_key IN ('', s.vigil_scope_org))";
+    }
+
+    @Override
+    public void scoped(String organizationId, Object version) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(this) == null) {
+            begin(organizationId, version == null ? 0 : ((Number) version).longValue());
+        }
     }
 
     private InTransaction current() {
@@ -104,11 +129,13 @@ class LibraryCache {
         if (tx != null) {
             return tx.organizationId().equals(organization.get()) ? tx : null;
         }
-        Long version = jdbc.queryForObject(
-                "SELECT max(version) FROM library_versions WHERE organization_key IN ('', ?)", Long.class,
-                organization.get());
-        InTransaction created = new InTransaction(organization.get(), version == null ? 0 : version,
-                new HashMap<>());
+        // a transaction scoped without the version (none is, through TenantScope) reads it now
+        Long version = jdbc.queryForObject(VERSION, Long.class, organization.get());
+        return begin(organization.get(), version == null ? 0 : version);
+    }
+
+    private InTransaction begin(String organizationId, long version) {
+        InTransaction created = new InTransaction(organizationId, version, new HashMap<>());
         TransactionSynchronizationManager.bindResource(this, created);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -55,7 +55,7 @@ public class PlatformScope {
             throw new IllegalStateException("A transaction is already running; platform work needs its own");
         }
         return transactions.execute(status -> {
-            requested.bind(jdbc, null);
+            requested.bind(jdbc, null, ScopeStatement.NONE);
             events.publishEvent(new PlatformAdministrationPerformed(actorUserId, reason, clock.instant()));
             return work.get();
         });

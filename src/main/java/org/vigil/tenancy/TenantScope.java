@@ -3,6 +3,7 @@ package org.vigil.tenancy;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Patient patient = tenantScope.call(organizationId, () -> patients.findById(id).orElseThrow());
  * }</pre>
  *
+ * The statement that scopes the transaction also reads what other modules need at the start of
+ * each of an organization's transactions ({@link ScopeRead}): one round trip for all of it.
+ *
  * Nested calls for the same organization join the running transaction; a nested call for a
  * different organization, or a call inside a transaction that is not tenant-scoped, is refused:
  * one transaction never works for two organizations.
@@ -28,10 +32,12 @@ public class TenantScope {
 
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
+    private final ScopeStatement scoping;
 
-    TenantScope(PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+    TenantScope(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, ObjectProvider<ScopeRead> reads) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
+        this.scoping = new ScopeStatement(reads.orderedStream().toList());
     }
 
     /** Runs {@code work} for the organization, with no signed-in user (jobs, device webhooks). */
@@ -87,7 +93,7 @@ public class TenantScope {
                     + requested.describe() + "; start scoped work outside it so that every statement is scoped");
         }
         return transactions.execute(status -> {
-            requested.bind(jdbc, session);
+            requested.bind(jdbc, session, scoping);
             return work.get();
         });
     }

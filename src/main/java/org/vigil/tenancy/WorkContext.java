@@ -1,6 +1,5 @@
 package org.vigil.tenancy;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,27 +28,13 @@ record WorkContext(String role, String organizationId, String userId) {
         return Optional.ofNullable((WorkContext) TransactionSynchronizationManager.getResource(KEY));
     }
 
-    private static final String SETTINGS = "SELECT set_config('role', ?, true), set_config('app.org_id', ?, true), "
-            + "set_config('app.user_id', ?, true)";
-
     /**
-     * Sets role and settings on the transaction's connection (one round trip) and binds this
-     * context; with a {@code session}, the same statement confirms it first ({@code vigil_api_caller},
-     * V110, a security-definer look-up by exact keys) and a session that does not hold throws
-     * {@link CallerRefused} before anything else runs.
+     * Scopes the transaction's connection with {@code statement} (one round trip: role, settings,
+     * the {@code session} to confirm if any, and other modules' reads) and binds this context; a
+     * session that does not hold throws {@link CallerRefused} before anything else runs.
      */
-    void bind(JdbcTemplate jdbc, LiveSession session) {
-        String org = organizationId == null ? "" : organizationId;
-        String user = userId == null ? "" : userId;
-        if (session == null) {
-            jdbc.queryForList(SETTINGS, role, org, user);
-        } else {
-            // one row whatever the answer: the settings, and the membership if the session is live
-            List<ActiveMembership> answer = jdbc.query("SELECT s.*, c.* FROM (" + SETTINGS + ") s "
-                            + "LEFT JOIN vigil_api_caller(?, ?, ?) c ON true", MembershipDirectory.MAPPER_OR_NULL,
-                    role, org, user, session.userId(), session.organizationId(), session.sessionId());
-            requireLive(session, answer.isEmpty() ? null : answer.get(0));
-        }
+    void bind(JdbcTemplate jdbc, LiveSession session, ScopeStatement statement) {
+        statement.run(jdbc, this, session);
         TransactionSynchronizationManager.bindResource(KEY, this);
         TransactionSynchronizationManager.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
             @Override

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +90,21 @@ class LibraryCacheTest {
         data.platformUpdate("UPDATE metric_definitions SET unit = 'kPa' WHERE id = ?", metric);
         assertThat(lookUp(clinic, key).unit()).as("a change (here outside Vigil) is seen at once").isEqualTo("kPa");
         assertThat(cache.loads(clinic)).isEqualTo(loads + 1);
+    }
+
+    @Test
+    void theVersionComesWithTheStatementThatScopesTheTransactionAndCountsTheOrganizationsOwnChanges() {
+        String clinic = data.organization();
+        metric(clinic, "custom_" + Ids.newId().substring(0, 10), "mmHg");
+        // the organization's own version, drawn after the standardized library's: read before the
+        // transaction's settings applied, row-level security would have hidden it
+        long own = Long.parseLong(data.platformString(
+                "SELECT version::text FROM library_versions WHERE organization_key = ?", clinic));
+
+        OptionalLong known = tenantScope.call(clinic, cache::versionInThisTransaction);
+
+        assertThat(known).as("known before any look-up").isPresent();
+        assertThat(known.getAsLong()).isGreaterThanOrEqualTo(own);
     }
 
     @Test
