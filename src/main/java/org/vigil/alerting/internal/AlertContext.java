@@ -50,16 +50,18 @@ class AlertContext {
     }
 
     private final TenantScope tenantScope;
-    private final Triage triage;
+    private final AlertRows alerts;
+    private final TriageQueue queue;
     private final ReadingHistory history;
     private final CareContacts contacts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    AlertContext(TenantScope tenantScope, Triage triage, ReadingHistory history, CareContacts contacts,
-            JdbcTemplate jdbc, Clock clock) {
+    AlertContext(TenantScope tenantScope, AlertRows alerts, TriageQueue queue, ReadingHistory history,
+            CareContacts contacts, JdbcTemplate jdbc, Clock clock) {
         this.tenantScope = tenantScope;
-        this.triage = triage;
+        this.alerts = alerts;
+        this.queue = queue;
         this.history = history;
         this.contacts = contacts;
         this.jdbc = jdbc;
@@ -69,7 +71,7 @@ class AlertContext {
     View of(TenantPrincipal caller, String id) {
         Instant now = clock.instant();
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> {
-            AlertView alert = triage.find(id);
+            AlertView alert = alerts.find(id);
             JsonNode evidence = alert.details() == null ? null : alert.details().get("evidence");
             Map<String, ReadingHistory.Need> needs = new LinkedHashMap<>();
             if (evidence != null && evidence.isArray()) {
@@ -110,7 +112,7 @@ class AlertContext {
                     + "FROM alert_escalations WHERE alert_id = ? ORDER BY level", (rs, n) -> new Escalation(rs.getInt(1),
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()), id);
             CareContacts.Contact contact = contacts.lastInteractiveContact(alert.patientId()).orElse(null);
-            triage.auditRead(id, alert.patientId());
+            queue.auditRead(id, alert.patientId());
             return new View(alert, evidence, series, others, medications, contact, escalations);
         });
     }

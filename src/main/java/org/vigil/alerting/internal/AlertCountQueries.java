@@ -18,20 +18,20 @@ class AlertCountQueries implements AlertCounts {
 
     private final TenantScope tenantScope;
     private final JdbcTemplate jdbc;
-    private final Triage triage;
+    private final AlertRows alerts;
     private final Clock clock;
 
-    AlertCountQueries(TenantScope tenantScope, JdbcTemplate jdbc, Triage triage, Clock clock) {
+    AlertCountQueries(TenantScope tenantScope, JdbcTemplate jdbc, AlertRows alerts, Clock clock) {
         this.tenantScope = tenantScope;
         this.jdbc = jdbc;
-        this.triage = triage;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
     @Override
     public Counts of(TenantPrincipal caller) {
         Instant now = clock.instant();
-        Timestamp claimValidAfter = Timestamp.from(now.minus(triage.claimTimeout()));
+        Timestamp claimValidAfter = Timestamp.from(now.minus(alerts.claimTimeout()));
         return tenantScope.call(caller.organizationId(), caller.userId(), () -> {
             Map<String, Long> bySeverity = new LinkedHashMap<>();
             for (int i = AlertSeverity.values().length - 1; i >= 0; i--) {

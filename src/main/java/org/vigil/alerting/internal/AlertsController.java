@@ -33,12 +33,14 @@ import org.vigil.tenancy.TenantPrincipal;
 @Validated
 class AlertsController {
 
-    private final Triage triage;
+    private final TriageQueue queue;
+    private final AlertActions actions;
     private final AlertContext context;
     private final AlertStream stream;
 
-    AlertsController(Triage triage, AlertContext context, AlertStream stream) {
-        this.triage = triage;
+    AlertsController(TriageQueue queue, AlertActions actions, AlertContext context, AlertStream stream) {
+        this.queue = queue;
+        this.actions = actions;
         this.context = context;
         this.stream = stream;
     }
@@ -50,7 +52,7 @@ class AlertsController {
             + "first), SLA breach time (least time left first), trigger time (oldest first). Filters severity, "
             + "status (repeatable; any status, default the open ones), claimed=me|unclaimed|others|any, patientId, "
             + "enrollmentId, programId, slaBreached. Cursor-paged: pass nextCursor as cursor; size 1-100 (25).")
-    Triage.AlertPage list(@AuthenticationPrincipal TenantPrincipal caller,
+    TriageQueue.AlertPage list(@AuthenticationPrincipal TenantPrincipal caller,
             @RequestParam(required = false) List<AlertSeverity> severity,
             @RequestParam(required = false) List<AlertStatus> status,
             @RequestParam(required = false) @Size(max = 16) String claimed,
@@ -61,7 +63,7 @@ class AlertsController {
             @RequestParam(required = false, defaultValue = "false") boolean includeSnoozed,
             @RequestParam(required = false) @Size(max = 512) String cursor,
             @RequestParam(required = false, defaultValue = "25") @Min(1) @Max(100) int size) {
-        return triage.list(caller, new Triage.Filter(severity, status, claimed, patientId, enrollmentId, programId,
+        return queue.list(caller, new TriageQueue.Filter(severity, status, claimed, patientId, enrollmentId, programId,
                 slaBreached, includeSnoozed), cursor, size);
     }
 
@@ -69,8 +71,8 @@ class AlertsController {
     @PreAuthorize("hasAuthority('ALERT_READ')")
     @Operation(summary = "Alert counts", description = "All alerts by status; open alerts by severity; open, "
             + "unclaimed, SLA-breached and snoozed open alerts.")
-    Triage.Counts counts(@AuthenticationPrincipal TenantPrincipal caller) {
-        return triage.counts(caller);
+    TriageQueue.Counts counts(@AuthenticationPrincipal TenantPrincipal caller) {
+        return queue.counts(caller);
     }
 
     @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -93,7 +95,7 @@ class AlertsController {
     @PreAuthorize("hasAuthority('ALERT_READ')")
     @Operation(summary = "Read an alert")
     ResponseEntity<AlertView> get(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable @Size(max = 64) String id) {
-        return ok(triage.get(caller, id));
+        return ok(queue.get(caller, id));
     }
 
     @GetMapping("/api/v1/alerts/{id}/context")
@@ -112,7 +114,7 @@ class AlertsController {
             + "Re-claiming your own claim renews it. If-Match is checked when sent.")
     ResponseEntity<AlertView> claim(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable @Size(max = 64) String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ok(triage.claim(caller, id, version(ifMatch)));
+        return ok(actions.claim(caller, id, version(ifMatch)));
     }
 
     @PostMapping("/api/v1/alerts/{id}/unclaim")
@@ -121,7 +123,7 @@ class AlertsController {
     ResponseEntity<AlertView> unclaim(@AuthenticationPrincipal TenantPrincipal caller,
             @PathVariable @Size(max = 64) String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ok(triage.unclaim(caller, id, version(ifMatch)));
+        return ok(actions.unclaim(caller, id, version(ifMatch)));
     }
 
     @PostMapping("/api/v1/alerts/{id}/acknowledge")
@@ -131,7 +133,7 @@ class AlertsController {
     ResponseEntity<AlertView> acknowledge(@AuthenticationPrincipal TenantPrincipal caller,
             @PathVariable @Size(max = 64) String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ok(triage.acknowledge(caller, id, version(ifMatch)));
+        return ok(actions.acknowledge(caller, id, version(ifMatch)));
     }
 
     @PostMapping("/api/v1/alerts/{id}/resolve")
@@ -143,7 +145,7 @@ class AlertsController {
             @PathVariable @Size(max = 64) String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AlertRequests.Resolve request) {
-        return ok(triage.resolve(caller, id, version(ifMatch), request));
+        return ok(actions.resolve(caller, id, version(ifMatch), request));
     }
 
     @PostMapping("/api/v1/alerts/{id}/dismiss")
@@ -153,7 +155,7 @@ class AlertsController {
             @PathVariable @Size(max = 64) String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AlertRequests.Dismiss request) {
-        return ok(triage.dismiss(caller, id, version(ifMatch), request));
+        return ok(actions.dismiss(caller, id, version(ifMatch), request));
     }
 
     @PostMapping("/api/v1/alerts/{id}/snooze")
@@ -164,7 +166,7 @@ class AlertsController {
             @PathVariable @Size(max = 64) String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AlertRequests.Snooze request) {
-        return ok(triage.snooze(caller, id, version(ifMatch), request));
+        return ok(actions.snooze(caller, id, version(ifMatch), request));
     }
 
     @PostMapping("/api/v1/alerts/{id}/escalate")
@@ -175,10 +177,10 @@ class AlertsController {
             @PathVariable @Size(max = 64) String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AlertRequests.Escalate request) {
-        return ok(triage.escalate(caller, id, version(ifMatch), request));
+        return ok(actions.escalate(caller, id, version(ifMatch), request));
     }
 
-    record BulkResponse(List<Triage.BulkResult> results) {
+    record BulkResponse(List<AlertActions.BulkResult> results) {
     }
 
     @PostMapping("/api/v1/alerts/bulk")
@@ -187,7 +189,7 @@ class AlertsController {
             + "own outcome (status 200 with the alert, or 404/409 with title and detail); 200 overall. A request "
             + "that is wrong for every alert (a missing reason, say) is 400.")
     BulkResponse bulk(@AuthenticationPrincipal TenantPrincipal caller, @Valid @RequestBody AlertRequests.Bulk request) {
-        return new BulkResponse(triage.bulk(caller, request));
+        return new BulkResponse(actions.bulk(caller, request));
     }
 
     private static ResponseEntity<AlertView> ok(AlertView alert) {

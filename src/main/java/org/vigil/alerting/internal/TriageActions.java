@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The triage page's alert actions (claim, release, acknowledge, resolve, dismiss, snooze,
- * escalate): the same service methods and validation as the API ({@link Triage},
+ * escalate): the same service methods and validation as the API ({@link AlertActions},
  * {@link AlertRequests}); each answers the alert's fresh panel ({@link TriagePage#panel}) and asks
  * the page to refresh its list, or, when a field is invalid, 422 with a message per field.
  */
@@ -33,16 +33,16 @@ class TriageActions {
 
     private final TriagePage page;
     private final TenantScope tenantScope;
-    private final Triage triage;
+    private final AlertActions actions;
     private final Validator validator;
     private final JsonMapper json;
     private final Clock clock;
 
-    TriageActions(TriagePage page, TenantScope tenantScope, Triage triage, Validator validator, JsonMapper json,
-            Clock clock) {
+    TriageActions(TriagePage page, TenantScope tenantScope, AlertActions actions, Validator validator,
+            JsonMapper json, Clock clock) {
         this.page = page;
         this.tenantScope = tenantScope;
-        this.triage = triage;
+        this.actions = actions;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
@@ -52,7 +52,7 @@ class TriageActions {
     @PreAuthorize("hasAuthority('ALERT_WORK')")
     String claim(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @RequestParam(required = false) Long version, Model model, HttpServletResponse response) {
-        triage.claim(caller, TriagePage.checked(id), version);
+        actions.claim(caller, TriagePage.checked(id), version);
         return changed(caller, id, "You claimed the alert.", model, response);
     }
 
@@ -60,7 +60,7 @@ class TriageActions {
     @PreAuthorize("hasAuthority('ALERT_WORK')")
     String unclaim(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @RequestParam(required = false) Long version, Model model, HttpServletResponse response) {
-        triage.unclaim(caller, TriagePage.checked(id), version);
+        actions.unclaim(caller, TriagePage.checked(id), version);
         return changed(caller, id, "You released your claim.", model, response);
     }
 
@@ -68,7 +68,7 @@ class TriageActions {
     @PreAuthorize("hasAuthority('ALERT_WORK')")
     String acknowledge(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @RequestParam(required = false) Long version, Model model, HttpServletResponse response) {
-        triage.acknowledge(caller, TriagePage.checked(id), version);
+        actions.acknowledge(caller, TriagePage.checked(id), version);
         return changed(caller, id, "Alert acknowledged; it is claimed by you.", model, response);
     }
 
@@ -99,7 +99,7 @@ class TriageActions {
         AlertRequests.Resolve request = new AlertRequests.Resolve(resolutionNotes, actionTaken, minutes,
                 "true".equals(interactiveCommunication), kind);
         return act(caller, id, request, errors, model, response, "Alert resolved; it has left the queue.",
-                () -> triage.resolve(caller, id, version, request));
+                () -> actions.resolve(caller, id, version, request));
     }
 
     @PostMapping("/triage/alerts/{id}/dismiss")
@@ -109,7 +109,7 @@ class TriageActions {
             HttpServletResponse response) {
         AlertRequests.Dismiss request = new AlertRequests.Dismiss(reason);
         return act(caller, id, request, new LinkedHashMap<>(), model, response, "Alert dismissed; it has left the queue.",
-                () -> triage.dismiss(caller, id, version, request));
+                () -> actions.dismiss(caller, id, version, request));
     }
 
     @PostMapping("/triage/alerts/{id}/snooze")
@@ -130,7 +130,7 @@ class TriageActions {
         }
         AlertRequests.Snooze request = new AlertRequests.Snooze(until);
         return act(caller, id, request, errors, model, response, "Alert snoozed; it returns to the queue when the snooze ends.",
-                () -> triage.snooze(caller, id, version, request));
+                () -> actions.snooze(caller, id, version, request));
     }
 
     @PostMapping("/triage/alerts/{id}/escalate")
@@ -151,7 +151,7 @@ class TriageActions {
         AlertRequests.Escalate request = new AlertRequests.Escalate(to,
                 targetUserId == null || targetUserId.isBlank() ? null : targetUserId.trim(), reason);
         return act(caller, id, request, errors, model, response, "Alert escalated.",
-                () -> triage.escalate(caller, id, version, request));
+                () -> actions.escalate(caller, id, version, request));
     }
 
     /** Bulk actions of the queue, as the page offers them (the API has more). */
@@ -183,8 +183,8 @@ class TriageActions {
                     : "Choose at most 100 alerts at once."));
             return "triage :: field-errors";
         }
-        List<Triage.BulkResult> results = triage.bulk(caller, new AlertRequests.Bulk(kind, ids, null, null, null, null,
-                null, null));
+        List<AlertActions.BulkResult> results = actions.bulk(caller, new AlertRequests.Bulk(kind, ids, null, null, null,
+                null, null, null));
         long done = results.stream().filter(r -> r.status() == 200).count();
         Map<String, Long> refusals = new java.util.TreeMap<>();
         results.stream().filter(r -> r.status() != 200)

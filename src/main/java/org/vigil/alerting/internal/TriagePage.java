@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The triage queue in the browser: the open alerts in the queue API's order with its filters
- * ({@link Triage#list}) and the selected alert's context beside the list ({@link AlertContext});
+ * ({@link TriageQueue#list}) and the selected alert's context beside the list ({@link AlertContext});
  * the actions on it are {@link TriageActions}. The list refreshes itself on the organization's alert changes (the
  * web-session stream {@code /triage/stream}, the same {@link AlertStream} as the API's) and after
  * each action ({@code HX-Trigger: triage-changed}).
@@ -50,7 +50,7 @@ class TriagePage {
     static final int MAX_LEVEL = 10;
 
     private final TenantScope tenantScope;
-    private final Triage triage;
+    private final TriageQueue triage;
     private final AlertContext context;
     private final AlertStream stream;
     private final PatientLabels patients;
@@ -61,9 +61,9 @@ class TriagePage {
     private final JsonMapper json;
     private final Clock clock;
 
-    TriagePage(TenantScope tenantScope, Triage triage, AlertContext context, AlertStream stream, PatientLabels patients,
-            MetricCatalog metrics, OrganizationZones zones, MemberNames members, SavedTriageViews savedViews,
-            JsonMapper json, Clock clock) {
+    TriagePage(TenantScope tenantScope, TriageQueue triage, AlertContext context, AlertStream stream,
+            PatientLabels patients, MetricCatalog metrics, OrganizationZones zones, MemberNames members,
+            SavedTriageViews savedViews, JsonMapper json, Clock clock) {
         this.tenantScope = tenantScope;
         this.triage = triage;
         this.context = context;
@@ -125,7 +125,7 @@ class TriagePage {
             return saved;
         }
 
-        Triage.Filter toService() {
+        TriageQueue.Filter toService() {
             List<AlertSeverity> severities = new ArrayList<>();
             for (String s : severity) {
                 severities.add(parse(AlertSeverity.class, s, "severity"));
@@ -138,8 +138,8 @@ class TriagePage {
             if (claimed != null && !List.of("me", "unclaimed", "others", "any").contains(claimed)) {
                 throw ApiProblem.invalid("claimed", "must be one of me, unclaimed, others, any");
             }
-            return new Triage.Filter(severities, statuses, claimed, patient, null, null, slaBreached ? Boolean.TRUE : null,
-                    includeSnoozed);
+            return new TriageQueue.Filter(severities, statuses, claimed, patient, null, null,
+                    slaBreached ? Boolean.TRUE : null, includeSnoozed);
         }
 
         /** The query string of these filters (for links that keep them). */
@@ -286,7 +286,7 @@ class TriagePage {
         if (pageCursor != null && pageCursor.length() > 512) {
             throw ApiProblem.invalid("cursor", "is not a cursor of this list");
         }
-        Triage.AlertPage page = triage.list(caller, filter.toService(), pageCursor, PAGE_SIZE);
+        TriageQueue.AlertPage page = triage.list(caller, filter.toService(), pageCursor, PAGE_SIZE);
         Set<String> ids = new LinkedHashSet<>();
         page.items().forEach(a -> ids.add(a.patientId()));
         if (filter.patient() != null) {
@@ -416,7 +416,7 @@ class TriagePage {
             spec.put("bands", bands);
             charts.add(new Chart(metric, label, unit, json.writeValueAsString(spec), points.size()));
         });
-        boolean open = Triage.OPEN.contains(alert.status());
+        boolean open = AlertRows.OPEN.contains(alert.status());
         boolean mine = caller.userId().equals(alert.claimedById());
         List<Integer> levels = new ArrayList<>();
         for (int level = alert.escalationLevel() + 1; level <= Math.min(MAX_LEVEL, alert.escalationLevel() + 3); level++) {

@@ -28,13 +28,13 @@ class WebPatientAlerts {
 
     static final int SHOWN = 50;
 
-    private final Triage triage;
+    private final TriageQueue queue;
     private final PatientDirectory patients;
     private final OrganizationZones zones;
     private final TenantScope tenantScope;
 
-    WebPatientAlerts(Triage triage, PatientDirectory patients, OrganizationZones zones, TenantScope tenantScope) {
-        this.triage = triage;
+    WebPatientAlerts(TriageQueue queue, PatientDirectory patients, OrganizationZones zones, TenantScope tenantScope) {
+        this.queue = queue;
         this.patients = patients;
         this.zones = zones;
         this.tenantScope = tenantScope;
@@ -52,8 +52,8 @@ class WebPatientAlerts {
             }
             return zones.zoneOf(caller.organizationId());
         });
-        Triage.AlertPage page = triage.list(caller, new Triage.Filter(null, Arrays.asList(AlertStatus.values()), null,
-                id, null, null, null, true), null, SHOWN);
+        TriageQueue.AlertPage page = queue.list(caller, new TriageQueue.Filter(null,
+                Arrays.asList(AlertStatus.values()), null, id, null, null, null, true), null, SHOWN);
         DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         List<Row> rows = page.items().stream().sorted(Comparator.comparing(AlertView::triggeredAt).reversed())
                 .map(a -> new Row(a, when.format(a.triggeredAt()),
