@@ -25,22 +25,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The triage page's alert actions (claim, release, acknowledge, resolve, dismiss, snooze,
  * escalate): the same service methods and validation as the API ({@link AlertActions},
- * {@link AlertRequests}); each answers the alert's fresh panel ({@link TriagePage#panel}) and asks
+ * {@link AlertRequests}); each answers the alert's fresh panel ({@link TriagePanel}) and asks
  * the page to refresh its list, or, when a field is invalid, 422 with a message per field.
  */
 @WebPage
 class TriageActions {
 
-    private final TriagePage page;
+    private final TriagePanel panel;
     private final TenantScope tenantScope;
     private final AlertActions actions;
     private final Validator validator;
     private final JsonMapper json;
     private final Clock clock;
 
-    TriageActions(TriagePage page, TenantScope tenantScope, AlertActions actions, Validator validator,
+    TriageActions(TriagePanel panel, TenantScope tenantScope, AlertActions actions, Validator validator,
             JsonMapper json, Clock clock) {
-        this.page = page;
+        this.panel = panel;
         this.tenantScope = tenantScope;
         this.actions = actions;
         this.validator = validator;
@@ -52,7 +52,7 @@ class TriageActions {
     @PreAuthorize("hasAuthority('ALERT_WORK')")
     String claim(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @RequestParam(required = false) Long version, Model model, HttpServletResponse response) {
-        actions.claim(caller, TriagePage.checked(id), version);
+        actions.claim(caller, checked(id), version);
         return changed(caller, id, "You claimed the alert.", model, response);
     }
 
@@ -60,7 +60,7 @@ class TriageActions {
     @PreAuthorize("hasAuthority('ALERT_WORK')")
     String unclaim(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @RequestParam(required = false) Long version, Model model, HttpServletResponse response) {
-        actions.unclaim(caller, TriagePage.checked(id), version);
+        actions.unclaim(caller, checked(id), version);
         return changed(caller, id, "You released your claim.", model, response);
     }
 
@@ -68,7 +68,7 @@ class TriageActions {
     @PreAuthorize("hasAuthority('ALERT_WORK')")
     String acknowledge(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @RequestParam(required = false) Long version, Model model, HttpServletResponse response) {
-        actions.acknowledge(caller, TriagePage.checked(id), version);
+        actions.acknowledge(caller, checked(id), version);
         return changed(caller, id, "Alert acknowledged; it is claimed by you.", model, response);
     }
 
@@ -121,7 +121,7 @@ class TriageActions {
         Instant until = null;
         try {
             int h = Integer.parseInt(hours == null ? "" : hours.trim());
-            if (!TriagePage.SNOOZE_HOURS.contains(h)) {
+            if (!TriagePanel.SNOOZE_HOURS.contains(h)) {
                 throw new NumberFormatException();
             }
             until = clock.instant().plus(Duration.ofHours(h)).minusSeconds(h == 168 ? 60 : 0);
@@ -210,7 +210,7 @@ class TriageActions {
      */
     private String act(Caller caller, String id, Object request, Map<String, String> errors, Model model,
             HttpServletResponse response, String notice, Runnable action) {
-        TriagePage.checked(id);
+        checked(id);
         for (ConstraintViolation<Object> violation : validator.validate(request)) {
             errors.putIfAbsent(violation.getPropertyPath().toString(), message(violation));
         }
@@ -236,6 +236,14 @@ class TriageActions {
         return "triage :: field-errors";
     }
 
+    /** The alert id of a path, or 404 for one that cannot be an alert id. */
+    private static String checked(String id) {
+        if (id == null || id.length() > 64) {
+            throw ApiProblem.notFound("alert");
+        }
+        return id;
+    }
+
     private static String message(ConstraintViolation<Object> violation) {
         String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
@@ -255,7 +263,7 @@ class TriageActions {
     /** After an action: the alert's fresh panel; the page's list refreshes and shows the notice. */
     private String changed(Caller caller, String id, String notice, Model model, HttpServletResponse response) {
         tenantScope.call(caller.organizationId(), caller.userId(), () -> {
-            page.panel(caller, id, model);
+            panel.addTo(caller, id, model);
             return null;
         });
         response.setHeader("HX-Trigger", trigger(json, Map.of("triage-changed", true, "vigil:notice", notice)));

@@ -41,8 +41,7 @@ class TriageSavedViews {
             @RequestParam(required = false) List<String> severity, @RequestParam(required = false) String status,
             @RequestParam(required = false) String claimed, @RequestParam(required = false) String slaBreached,
             @RequestParam(required = false) String includeSnoozed, Model model, HttpServletResponse response) {
-        TriagePage.QueueFilter filter = TriagePage.QueueFilter.of(severity, status, claimed, null, slaBreached,
-                includeSnoozed);
+        QueueFilter filter = QueueFilter.of(severity, status, claimed, null, slaBreached, includeSnoozed);
         filter.toService(); // refuses values the queue does not offer, like the queue itself
         String error = null;
         String trimmed = name == null ? "" : name.trim();
