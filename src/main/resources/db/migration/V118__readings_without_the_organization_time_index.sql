@@ -6,6 +6,10 @@
 -- patient (the reading key and the enrollment index lead with theirs) or a metric. The rebuild
 -- now reaches an organization's readings through its patients, by the reading key's leading
 -- column; its result is the same (a reading's organization is its patient's: composite key, V7).
+-- Its read of a whole organization (2,000 patients, 2.1 M readings, the ingestion benchmark's
+-- database): 39.6 s with the index (which that plan did not even use: it walked the reading key),
+-- 37.9 s through patients (a hash join over a sequential scan); a small organization's readings
+-- are found by its patients' reading keys.
 CREATE OR REPLACE FUNCTION vigil_rebuild_observation_daily(org text) RETURNS void
   LANGUAGE plpgsql
   AS $$
