@@ -3,6 +3,7 @@ package org.vigil.library;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -88,10 +89,10 @@ class LibraryCache implements ScopeRead {
     }
 
     /** The library version the running transaction works under, if it read one (for tests). */
-    java.util.OptionalLong versionInThisTransaction() {
+    OptionalLong versionInThisTransaction() {
         InTransaction tx = TransactionSynchronizationManager.isSynchronizationActive()
                 ? (InTransaction) TransactionSynchronizationManager.getResource(this) : null;
-        return tx == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(tx.version());
+        return tx == null ? OptionalLong.empty() : OptionalLong.of(tx.version());
     }
 
     long hits(String organizationId) {

@@ -20,10 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Patient patient = tenantScope.call(organizationId, () -> patients.findById(id).orElseThrow());
  * }</pre>
  *
- * The statement that scopes the transaction also reads what other modules need at the start of
+ * <p>The statement that scopes the transaction also reads what other modules need at the start of
  * each of an organization's transactions ({@link ScopeRead}): one round trip for all of it.
  *
- * Nested calls for the same organization join the running transaction; a nested call for a
+ * <p>Nested calls for the same organization join the running transaction; a nested call for a
  * different organization, or a call inside a transaction that is not tenant-scoped, is refused:
  * one transaction never works for two organizations.
  */
