@@ -4,7 +4,7 @@
 # observations, HTTP batch ingestion rows/s with the alert evaluation drained, single-reading POST
 # rate at concurrency 1 and 16 with p50/p99, evaluation lag p50/p95/p99, and SQL statements per reading.
 #   usage: bench/ingestion.sh [patients=2000] [days=30] [perDay=4] [batch=1000] [senders=2]
-#                             [singleSeconds=15] [warmSeconds=60] [lagReadings=300]
+#                             [batchWarmSeconds=60] [singleSeconds=15] [warmSeconds=60] [lagReadings=300]
 # Full size (issue 6): bench/ingestion.sh  (2,000 patients × 8 metrics × 30 days × 4 = 1,920,000 readings per phase)
 set -euo pipefail
 cd "$(dirname "$0")/.."

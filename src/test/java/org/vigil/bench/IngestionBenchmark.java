@@ -37,7 +37,7 @@ import org.vigil.bench.IngestionLoad.SingleResult;
  * What it sends is in {@link IngestionLoad}.
  *
  * <p>Arguments (key=value): patients (2000), days (30), perDay (4), batch (1000), senders (2),
- * singleSeconds (15), lagReadings (300).
+ * batchWarmSeconds (60), singleSeconds (15), warmSeconds (60), lagReadings (300).
  */
 public final class IngestionBenchmark {
 
@@ -53,6 +53,7 @@ public final class IngestionBenchmark {
         int singleSeconds = Integer.parseInt(a.getOrDefault("singleSeconds", "15"));
         int lagReadings = Integer.parseInt(a.getOrDefault("lagReadings", "300"));
         int warmSeconds = Integer.parseInt(a.getOrDefault("warmSeconds", "60"));
+        int batchWarmSeconds = Integer.parseInt(a.getOrDefault("batchWarmSeconds", "60"));
         // time: slot by slot across all patients (a live fleet); patient: one patient's readings after another (a backfill)
         boolean patientMajor = a.getOrDefault("order", "time").equals("patient");
         long total = (long) patients * METRICS.length * days * perDay;
@@ -87,42 +88,32 @@ public final class IngestionBenchmark {
             // 2. Batches over HTTP (days -35 ... -6), time-major like a live fleet, evaluation running; drained.
             HttpClient http = Bench.http();
             String token = Bench.login(http, base, org.email(), org.id());
+            if (batchWarmSeconds > 0) {
+                // The server's first minutes of batches are spent largely compiling (the JIT compiler
+                // was busy ~95 s of the ~280 s phase): unmeasured batches of other days (-40 ... -36)
+                // first, drained, so that the phase measures ingestion rather than warm-up.
+                List<byte[]> warm = batchBodies(org, now.minus(40, ChronoUnit.DAYS), Math.min(days, 5), perDay, batch,
+                        patientMajor);
+                AtomicLong warmStored = new AtomicLong();
+                ConcurrentLinkedQueue<String> warmFailures = new ConcurrentLinkedQueue<>();
+                long warmStart = System.nanoTime();
+                sendBatches(http, base, token, warm, senders, warmStart + batchWarmSeconds * 1_000_000_000L, warmStored,
+                        warmFailures);
+                Bench.drain(su, 20);
+                System.out.printf(Locale.ROOT, "batch warm-up: %,d readings in %.1f s, drained (not measured)%s%n",
+                        warmStored.get(), (System.nanoTime() - warmStart) / 1e9,
+                        warmFailures.isEmpty() ? "" : "; failures: " + warmFailures.size() + ", first: " + warmFailures.peek());
+            }
             Measures.resetStatements(su);
             Measures.DbCounters before = Measures.dbCounters(su);
             List<byte[]> bodies = batchBodies(org, now.minus(35, ChronoUnit.DAYS), days, perDay, batch, patientMajor);
             System.gc();
             Measures.Cpu cpuBefore = Measures.cpu();
             System.out.println("batch phase starts " + Instant.now());
-            AtomicInteger next = new AtomicInteger();
             AtomicLong stored = new AtomicLong();
             ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
             long start = System.nanoTime();
-            List<Thread> threads = new ArrayList<>();
-            for (int s = 0; s < senders; s++) {
-                String bearer = token;
-                Thread th = new Thread(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < bodies.size()) {
-                        try {
-                            HttpResponse<String> r = http.send(post(base, bearer, bodies.get(i)),
-                                    HttpResponse.BodyHandlers.ofString());
-                            Matcher m = STORED.matcher(r.body());
-                            if (r.statusCode() != 200 || !m.find()) {
-                                failures.add(r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
-                            } else {
-                                stored.addAndGet(Long.parseLong(m.group(1)));
-                            }
-                        } catch (Exception e) {
-                            failures.add(e.toString());
-                        }
-                    }
-                });
-                th.start();
-                threads.add(th);
-            }
-            for (Thread th : threads) {
-                th.join();
-            }
+            sendBatches(http, base, token, bodies, senders, Long.MAX_VALUE, stored, failures);
             long answered = System.nanoTime();
             long pendingAtAnswer = Bench.pending(su);
             Bench.drain(su, 20);
@@ -256,6 +247,40 @@ public final class IngestionBenchmark {
         System.exit(exit);
     }
 
+
+    /**
+     * Sends {@code bodies} from {@code senders} threads until every body is sent or {@code deadline}
+     * ({@link System#nanoTime()}) passes, adding each answer's stored count to {@code stored}.
+     */
+    private static void sendBatches(HttpClient http, String base, String token, List<byte[]> bodies, int senders,
+            long deadline, AtomicLong stored, ConcurrentLinkedQueue<String> failures) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            Thread th = new Thread(() -> {
+                int i;
+                while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < bodies.size()) {
+                    try {
+                        HttpResponse<String> r = http.send(post(base, token, bodies.get(i)),
+                                HttpResponse.BodyHandlers.ofString());
+                        Matcher m = STORED.matcher(r.body());
+                        if (r.statusCode() != 200 || !m.find()) {
+                            failures.add(r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+                        } else {
+                            stored.addAndGet(Long.parseLong(m.group(1)));
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            });
+            th.start();
+            threads.add(th);
+        }
+        for (Thread th : threads) {
+            th.join();
+        }
+    }
     private static String statementLine(String phase, Measures.StatementCount sc, Measures.DbCounters d, long readings) {
         return String.format(Locale.ROOT, "  SQL per reading (%s, pg_stat_statements top-level, incl. evaluation and "
                 + "background jobs): %.3f statements/reading (%,d statements, of which %,d BEGIN/COMMIT/SET/SHOW) for %,d "
