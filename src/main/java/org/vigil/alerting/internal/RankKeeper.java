@@ -36,6 +36,7 @@ class RankKeeper {
     private static final Logger log = LoggerFactory.getLogger(RankKeeper.class);
 
     private final Consumer<String> reranking;
+    private final Duration delay;
     private final Map<String, Boolean> scheduled = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "vigil-alert-rank");
@@ -45,12 +46,16 @@ class RankKeeper {
 
     @Autowired
     RankKeeper(TenantScope tenantScope, AlertWriter writer) {
-        this(organizationId -> tenantScope.run(organizationId, () -> writer.rerank(organizationId)));
+        this(organizationId -> tenantScope.run(organizationId, () -> writer.rerank(organizationId)), DELAY);
     }
 
-    /** {@code reranking}: re-ranks one organization's open alerts in a transaction of its own. */
-    RankKeeper(Consumer<String> reranking) {
+    /**
+     * {@code reranking}: re-ranks one organization's open alerts in a transaction of its own,
+     * {@code delay} after a commit that asked for it.
+     */
+    RankKeeper(Consumer<String> reranking, Duration delay) {
         this.reranking = reranking;
+        this.delay = delay;
         // at shutdown the waiting re-ranks are run by stop(), not after it, when the pool is closed
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
@@ -62,7 +67,7 @@ class RankKeeper {
             public void afterCommit() {
                 if (scheduled.putIfAbsent(organizationId, Boolean.TRUE) == null) {
                     try {
-                        timer.schedule(() -> rerank(organizationId), DELAY.toMillis(), TimeUnit.MILLISECONDS);
+                        timer.schedule(() -> rerank(organizationId), delay.toMillis(), TimeUnit.MILLISECONDS);
                     } catch (RejectedExecutionException stopped) {
                         // Vigil is stopping: the next re-rank (see above) repairs this one
                         scheduled.remove(organizationId);

@@ -2,8 +2,11 @@ package org.vigil.alerting.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -15,10 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class RankKeeperTest {
 
     private final List<String> reranked = new CopyOnWriteArrayList<>();
-    private final RankKeeper keeper = new RankKeeper(reranked::add);
 
     /** What a transaction that wrote alerts does: asks for a re-rank, then commits. */
-    private void commitAskingForRerank(String... organizationIds) {
+    private static void commitAskingForRerank(RankKeeper keeper, String... organizationIds) {
         TransactionSynchronizationManager.initSynchronization();
         try {
             for (String organizationId : organizationIds) {
@@ -32,25 +34,32 @@ class RankKeeperTest {
 
     @Test
     void commitsWithinTheDelayAreRankedByOneRunPerOrganization() throws Exception {
-        commitAskingForRerank("o1");
-        commitAskingForRerank("o1", "o2");
+        CountDownLatch runs = new CountDownLatch(2);
+        RankKeeper keeper = new RankKeeper(organizationId -> {
+            reranked.add(organizationId);
+            runs.countDown();
+        }, Duration.ofSeconds(1));
+
+        commitAskingForRerank(keeper, "o1");
+        commitAskingForRerank(keeper, "o1", "o2");
         assertThat(reranked).as("nothing before the delay").isEmpty();
 
-        Thread.sleep(RankKeeper.DELAY.toMillis() * 4);
-
-        assertThat(reranked).containsExactlyInAnyOrder("o1", "o2");
+        assertThat(runs.await(10, TimeUnit.SECONDS)).as("both organizations re-ranked after the delay").isTrue();
         keeper.stop();
+        assertThat(reranked).containsExactlyInAnyOrder("o1", "o2");
     }
 
     @Test
     void reRanksWaitingWhenVigilStopsRunWhileItStopsAndNoneAfter() throws Exception {
-        commitAskingForRerank("o1", "o2");
+        // a delay no test waits for: whatever runs, runs because of stop()
+        RankKeeper keeper = new RankKeeper(reranked::add, Duration.ofHours(1));
+        commitAskingForRerank(keeper, "o1", "o2");
 
         keeper.stop();
 
         assertThat(reranked).as("run by stop(), before the pool closes").containsExactlyInAnyOrder("o1", "o2");
-        commitAskingForRerank("o3");
-        Thread.sleep(RankKeeper.DELAY.toMillis() * 4);
+        // the timer has terminated: a commit now schedules nothing that could run later
+        commitAskingForRerank(keeper, "o3");
         assertThat(reranked).as("none after stop()").containsExactlyInAnyOrder("o1", "o2");
     }
 }
