@@ -7,7 +7,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -48,16 +47,11 @@ class LibraryCache implements ScopeRead {
     private record InTransaction(String organizationId, long version, Map<Key, Object> loaded) {
     }
 
-    private final JdbcTemplate jdbc;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     /** Per organization: look-ups answered from memory, and loaded inside its transactions (for tests). */
     private final Map<String, Counts> counts = new ConcurrentHashMap<>();
 
     private record Counts(AtomicLong hits, AtomicLong loads) {
-    }
-
-    LibraryCache(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
     }
 
     /**
@@ -105,8 +99,6 @@ class LibraryCache implements ScopeRead {
         return c == null ? 0 : c.loads().get();
     }
 
-    private static final String VERSION = "SELECT max(version) FROM library_versions WHERE organization_key IN ('', ?)";
-
     /** The version, read by the statement that scopes each of an organization's transactions. */
     @Override
     public String sql() {
@@ -121,21 +113,20 @@ class LibraryCache implements ScopeRead {
         }
     }
 
+    /**
+     * The running transaction's version and loads, or null (outside a tenant transaction, or one
+     * scoped without the version: every look-up then goes to the database).
+     */
     private InTransaction current() {
         Optional<String> organization = TenantScope.currentOrganization();
         if (organization.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
         InTransaction tx = (InTransaction) TransactionSynchronizationManager.getResource(this);
-        if (tx != null) {
-            return tx.organizationId().equals(organization.get()) ? tx : null;
-        }
-        // a transaction scoped without the version (none is, through TenantScope) reads it now
-        Long version = jdbc.queryForObject(VERSION, Long.class, organization.get());
-        return begin(organization.get(), version == null ? 0 : version);
+        return tx != null && tx.organizationId().equals(organization.get()) ? tx : null;
     }
 
-    private InTransaction begin(String organizationId, long version) {
+    private void begin(String organizationId, long version) {
         InTransaction created = new InTransaction(organizationId, version, new HashMap<>());
         TransactionSynchronizationManager.bindResource(this, created);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -149,7 +140,6 @@ class LibraryCache implements ScopeRead {
                 TransactionSynchronizationManager.unbindResourceIfPossible(LibraryCache.this);
             }
         });
-        return created;
     }
 
     private void remember(InTransaction tx) {
