@@ -130,6 +130,16 @@ class SchemaConformanceTest {
     }
 
     @Test
+    void theAuditLogHasNoKeyToOrganizations() {
+        // Schema reference, AuditLog: "No FK to Organization" (V119): an entry outlives what it names.
+        List<String> keys = catalog.queryForList("""
+                SELECT c.confrelid::regclass::text FROM pg_constraint c
+                WHERE c.contype = 'f' AND c.conrelid = 'audit_logs'::regclass
+                """, String.class);
+        assertThat(keys).containsExactly("users");
+    }
+
+    @Test
     void everySeedUniqueConstraintExistsOnExactlyItsColumns() {
         List<String> live = catalog.queryForList("""
                 SELECT c.conrelid::regclass::text || ':' ||
