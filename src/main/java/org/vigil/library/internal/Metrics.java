@@ -117,11 +117,20 @@ class Metrics {
         }
     }
 
+    /**
+     * Whether templates or readings use the organization's metric {@code id}. Readings are looked
+     * for patient by patient, by the reading key's leading columns (patient, metric): readings have
+     * no index by metric (it would cost an entry per stored reading), and a search by metric alone
+     * read the whole table. A reading of an organization's own metric is one of that organization's
+     * patients' (the reference guard admits only metrics the reading's organization sees).
+     */
     private boolean used(String id) {
         Integer items = jdbc.queryForObject("SELECT count(*) FROM assessment_template_items WHERE metric_definition_id = ?",
                 Integer.class, id);
-        Integer readings = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM observations WHERE "
-                + "metric_id = ? LIMIT 1) used", Integer.class, id);
+        Integer readings = jdbc.queryForObject("""
+                SELECT count(*) FROM (SELECT 1 FROM patients p
+                  CROSS JOIN LATERAL (SELECT 1 FROM observations o WHERE o.patient_id = p.id AND o.metric_id = ? LIMIT 1) r
+                  LIMIT 1) used""", Integer.class, id);
         return (items != null && items > 0) || (readings != null && readings > 0);
     }
 
