@@ -121,8 +121,8 @@ class Metrics {
      * Whether templates or readings use the organization's metric {@code id}. Readings are looked
      * for patient by patient, by the reading key's leading columns (patient, metric): readings have
      * no index by metric (it would cost an entry per stored reading), and a search by metric alone
-     * read the whole table. A reading of an organization's own metric is one of that organization's
-     * patients' (the reference guard admits only metrics the reading's organization sees).
+     * read the whole table. Every reading of an organization's own metric belongs to one of its
+     * patients (the reference guard admits only metrics the reading's organization sees).
      */
     private boolean used(String id) {
         Integer items = jdbc.queryForObject("SELECT count(*) FROM assessment_template_items WHERE metric_definition_id = ?",
