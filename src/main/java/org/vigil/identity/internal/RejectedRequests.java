@@ -17,10 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
  * 400 problem+json like any other bad input, instead of Spring Boot's default error JSON; the web
  * UI's paths get the 400 error page. The answer names the kinds of thing refused, not the request:
  * nothing of the address is echoed (it may carry identifiers), and the firewall's message is not
- * logged here.
+ * logged here. What Tomcat refuses before the firewall sees it is answered alike by
+ * {@link ServerRejectedRequests}.
  */
 @Component
 class RejectedRequests implements RequestRejectedHandler {
+
+    static final String TITLE = "Request refused";
+    static final String DETAIL = "The request's address or headers contain something Vigil does not accept, such as a "
+            + "'..', '//' or ';' in the path, an encoded slash, period, percent sign or NUL byte, or a control character.";
 
     private final JsonMapper json;
 
@@ -39,10 +44,8 @@ class RejectedRequests implements RequestRejectedHandler {
             response.sendError(HttpStatus.BAD_REQUEST.value());
             return;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request's address or headers contain something Vigil does not accept, such as a '..', '//' or ';' "
-                        + "in the path, an encoded slash, period or percent sign, or a control character.");
-        problem.setTitle("Request refused");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, DETAIL);
+        problem.setTitle(TITLE);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
