@@ -291,20 +291,20 @@ class AlertWriter {
                 + "set_config('synchronous_commit', 'off', true)", organizationId);
     }
 
+    private static final String RERANK = "UPDATE alerts t SET priority_rank = r.rank FROM ("
+            + " SELECT a.id, row_number() OVER (ORDER BY " + TriageQueue.ORDER + ") AS rank"
+            + " FROM alerts a WHERE a.organization_id = ? AND a.status IN ('PENDING', 'ACKNOWLEDGED')) r"
+            + " WHERE t.id = r.id AND t.priority_rank IS DISTINCT FROM r.rank";
+
     /**
      * The triage order of the organization's open alerts as {@code priority_rank} 1..N: severity
      * (critical first), then risk score (highest first), then SLA breach time (soonest first), then
-     * trigger time (oldest first). One statement; serialized per organization so that concurrent
-     * evaluations do not deadlock on each other's rows.
+     * trigger time (oldest first), then id: the queue's own order ({@link TriageQueue#ORDER}). One
+     * statement; serialized per organization so that concurrent evaluations do not deadlock on each
+     * other's rows.
      */
     void rerank(String organizationId) {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('vigil.alert-rank'), hashtext(?))", organizationId);
-        jdbc.update("""
-                UPDATE alerts a SET priority_rank = r.rank FROM (
-                  SELECT id, row_number() OVER (ORDER BY CASE severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3
-                      WHEN 'MEDIUM' THEN 2 ELSE 1 END DESC, risk_score DESC NULLS LAST, sla_breach_time NULLS LAST,
-                      triggered_at, id) AS rank
-                    FROM alerts WHERE organization_id = ? AND status IN ('PENDING', 'ACKNOWLEDGED')) r
-                 WHERE a.id = r.id AND a.priority_rank IS DISTINCT FROM r.rank""", organizationId);
+        jdbc.update(RERANK, organizationId);
     }
 }
