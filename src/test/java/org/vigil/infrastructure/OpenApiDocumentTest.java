@@ -71,5 +71,8 @@ class OpenApiDocumentTest {
         assertThat(missing).isEmpty();
         assertThat(schemas.get("PatientRequest").get("required").toString())
                 .contains("firstName", "lastName", "dateOfBirth");
+        // the device webhook reads its raw body itself (to bound it and check its signature): documented all the same
+        assertThat(paths.path("/api/v1/devices/{vendor}/readings").path("post").path("requestBody").path("content")
+                .path("application/json").path("schema").path("$ref").asString("")).endsWith("/DeviceDelivery");
     }
 }

@@ -193,6 +193,20 @@ class DeviceWebhookApiTest {
     }
 
     @Test
+    void aDeliveryOverOneMebibyteIsRefusedUnreadWhoeverSendsIt() {
+        String body = delivery(serial, List.of(reading(metricKey, 112, Instant.now().minusSeconds(600))));
+        String padded = body.substring(0, body.length() - 1) + ",\"pad\":\"" + "x".repeat(1 << 20) + "\"}";
+        String now = String.valueOf(Instant.now().getEpochSecond());
+        for (Api.Response refused : List.of(deliver("acme", padded, now, signature(SECRET, now, padded)),
+                deliver("acme", padded, now, null))) {
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("title").asString()).isEqualTo("Delivery too large");
+        }
+        assertThat(storedReadings()).isZero();
+    }
+
+    @Test
     void anUnknownDeviceIsRefusedAndRecordedForThePlatformOnly() {
         String unknown = "IMEI-unknown-" + Ids.newId();
         Api.Response response = deliver("acme", delivery(unknown, List.of(reading(metricKey, 100,

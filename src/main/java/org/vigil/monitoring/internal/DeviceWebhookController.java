@@ -1,13 +1,15 @@
 package org.vigil.monitoring.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.shared.web.ApiProblem;
@@ -57,17 +59,20 @@ class DeviceWebhookController {
                     + "(at most 500), signed: X-Vigil-Timestamp (Unix seconds, within 5 minutes) and "
                     + "X-Vigil-Signature: sha256=<hex HMAC-SHA256 of \"<timestamp>.<raw body>\" under the vendor's "
                     + "secret>. 401 for any signature problem; 422 for an unknown, inactive or unassigned device "
-                    + "(recorded as a refusal); 200 with one outcome per reading otherwise. See docs/api.md.")
+                    + "(recorded as a refusal); 413 for a delivery over 1 MiB; 200 with one outcome per reading "
+                    + "otherwise. See docs/api.md.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = Delivery.class))))
     DeviceWebhook.Result receive(@PathVariable String vendor,
             @RequestHeader(name = DeviceVendors.TIMESTAMP_HEADER, required = false) String timestamp,
             @RequestHeader(name = DeviceVendors.SIGNATURE_HEADER, required = false) String signature,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = Delivery.class)))
-            @RequestBody(required = false) byte[] body) {
-        if (body != null && body.length > MAX_BODY) {
-            throw ApiProblem.badRequest("Delivery too large", "A delivery is at most 1 MiB; send fewer readings.");
+            @Parameter(hidden = true) InputStream delivery) throws IOException {
+        // anyone may call this endpoint: read no more than a delivery may hold, whatever is sent
+        byte[] body = delivery.readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw ApiProblem.tooLarge("Delivery too large", "A delivery is at most 1 MiB; send fewer readings.");
         }
-        if (body == null || !vendors.verify(vendor, timestamp, signature, body)) {
+        if (body.length == 0 || !vendors.verify(vendor, timestamp, signature, body)) {
             throw ApiProblem.unauthorized("Invalid signature", "The delivery is not signed with this vendor's "
                     + "webhook secret, or its timestamp is missing or more than 5 minutes off.");
         }

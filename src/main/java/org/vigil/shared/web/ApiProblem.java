@@ -41,6 +41,11 @@ public final class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.FORBIDDEN, title, detail);
     }
 
+    /** A body larger than the endpoint takes (413 Content Too Large). */
+    public static ApiProblem tooLarge(String title, String detail) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, title, detail);
+    }
+
     /** A bad parameter or field: the detail names it (and never echoes the submitted value). */
     public static ApiProblem badRequest(String title, String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, title, detail);
