@@ -118,6 +118,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Names the offending field for type mismatches; never echoes the submitted value. */
     private static String readableReason(HttpMessageNotReadableException ex) {
+        for (Throwable link = ex.getCause(); link != null; link = link.getCause()) {
+            if (link instanceof tools.jackson.core.exc.StreamConstraintsException) {
+                return "The body holds more JSON than Vigil reads in one request (too many values, too deep, or a "
+                        + "value too long); send fewer readings per request.";
+            }
+        }
         Throwable cause = ex.getMostSpecificCause();
         // A value Jackson hands to another parser (a date, say) fails with that parser's exception
         // as the most specific cause; the Jackson exception wrapping it knows the field.

@@ -75,6 +75,24 @@ class RequestBodyLimitApiTest {
         assertThat(read.body()).contains("readings", "must be a non-empty array");
     }
 
+    @Test
+    void aBodyUnderTheLimitWithMoreValuesThanAnyRequestNeedsIsRefusedUnbuilt() throws Exception {
+        // 1.1 M empty objects in 3.3 MB: read whole, a tree of as many nodes
+        String many = "{\"readings\":[" + "{},".repeat(1_100_000) + "{}]}";
+        HttpResponse<String> refused = chunked("/api/v1/observations",
+                new ByteArrayInputStream(many.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("more JSON than Vigil reads in one request");
+        // the largest batch there is, 5,000 readings, is read (and answered reading by reading)
+        String batch = "{\"readings\":[" + ("{\"patientId\":\"p\",\"metric\":\"m\",\"value\":{\"systolic\":1,"
+                + "\"diastolic\":2},\"unit\":\"u\",\"recordedAt\":\"x\",\"notes\":\"n\"},").repeat(4_999)
+                + "{}]}";
+        HttpResponse<String> read = chunked("/api/v1/observations",
+                new ByteArrayInputStream(batch.getBytes(StandardCharsets.UTF_8)));
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("\"rejected\":5000");
+    }
+
     private HttpResponse<String> chunked(String path, InputStream body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + nurse)
