@@ -32,15 +32,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-public class RequestBodyLimit extends OncePerRequestFilter {
+class RequestBodyLimit extends OncePerRequestFilter {
 
-    public static final long MAX_BYTES = 16L << 20;
+    static final long MAX_BYTES = 16L << 20;
 
     static final String TITLE = "Request too large";
     static final String DETAIL = "A request body is at most 16 MiB; send fewer readings per request.";
 
     /** A chunked body passed {@link #MAX_BYTES} while it was being read. */
-    public static final class TooLarge extends IOException {
+    static final class TooLarge extends IOException {
         TooLarge() {
             super("request body over " + MAX_BYTES + " bytes");
         }
