@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +34,8 @@ import org.vigil.tenancy.TenantPrincipal;
 @Validated
 class AlertsController {
 
+    static final String BLANK = "must not hold a blank value";
+
     private final TriageQueue queue;
     private final AlertActions actions;
     private final AlertContext context;
@@ -53,8 +56,9 @@ class AlertsController {
             + "status (repeatable; any status, default the open ones), claimed=me|unclaimed|others|any, patientId, "
             + "enrollmentId, programId, slaBreached. Cursor-paged: pass nextCursor as cursor; size 1-100 (25).")
     TriageQueue.AlertPage list(@AuthenticationPrincipal TenantPrincipal caller,
-            @RequestParam(required = false) List<AlertSeverity> severity,
-            @RequestParam(required = false) List<AlertStatus> status,
+            // a blank value converts to no value at all: refused rather than read as a filter of nothing
+            @RequestParam(required = false) List<@NotNull(message = BLANK) AlertSeverity> severity,
+            @RequestParam(required = false) List<@NotNull(message = BLANK) AlertStatus> status,
             @RequestParam(required = false) @Size(max = 16) String claimed,
             @RequestParam(required = false) @Size(max = 64) String patientId,
             @RequestParam(required = false) @Size(max = 64) String enrollmentId,

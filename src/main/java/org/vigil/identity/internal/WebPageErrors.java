@@ -107,6 +107,9 @@ class WebPageErrors {
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (org.vigil.shared.persistence.RefusedWrite.nulCharacter(ex)) {
+            return page(400, org.vigil.shared.persistence.RefusedWrite.NUL_DETAIL, model, request, response);
+        }
         StackTraceElement where = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;
         log.error("Unexpected {} handling a web page at {}", ex.getClass().getName(), where);
         return page(500, "Something went wrong on our side; nothing was changed. Try again in a moment.", model,

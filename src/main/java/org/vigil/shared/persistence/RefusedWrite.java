@@ -19,6 +19,25 @@ public final class RefusedWrite {
         return message == null ? null : message.getTable();
     }
 
+    /** What a person or client is told of a value with a NUL character ({@link #nulCharacter}). */
+    public static final String NUL_DETAIL = "A value holds a NUL character (U+0000), which Vigil does not store or "
+            + "look up; remove it and send the request again. Nothing was changed.";
+
+    /**
+     * PostgreSQL refuses the NUL character in text (SQLSTATE 22021, "invalid byte sequence"): a
+     * parameter or field carrying one fails where it reaches the database, in a transaction that is
+     * then rolled back. Bad input, wherever it is found.
+     */
+    public static boolean nulCharacter(Throwable e) {
+        // the state alone: the message would quote the value
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String constraint(DataIntegrityViolationException e) {
         ServerErrorMessage message = serverMessage(e);
         if (message != null && message.getConstraint() != null) {

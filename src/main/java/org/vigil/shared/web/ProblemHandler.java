@@ -81,9 +81,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", ex.getConstraintViolations().stream()
                 .map(violation -> {
+                    // the parameter or property named last; an element of a list is its list's
                     String field = null;
                     for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
-                        field = node.getName();
+                        if (node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                            field = node.getName();
+                        }
                     }
                     return new ApiProblem.FieldError(String.valueOf(field), violation.getMessage());
                 })
@@ -178,6 +181,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (org.vigil.shared.persistence.RefusedWrite.nulCharacter(ex)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    org.vigil.shared.persistence.RefusedWrite.NUL_DETAIL);
+            problem.setTitle("Invalid character");
+            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
         // Exception messages can quote stored values (constraint violations do), so only the type
         // and the place are logged, never the message.
         StackTraceElement where = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;
