@@ -15,9 +15,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts the embedded PostgreSQL 17 server when no external database is configured.
  *
- * <p>Crash safety: the library starts PostgreSQL with {@code -F} (fsync off) and
- * {@code synchronous_commit=off}; both are switched back on here, because an acknowledged reading
- * must survive a power cut. A later {@code -c fsync=on} overrides the earlier {@code -F}.
+ * Its settings (crash safety, logging, shared buffers) are {@link EmbeddedServerSettings}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -49,16 +47,8 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres start() {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     // Spring closes the server after the connection pools, not a JVM hook before them.
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("timezone", "UTC")
-                    // The server log is ours too: an error's DETAIL quotes key values (an MRN) and
-                    // the failing statement could carry literals, so neither is logged.
-                    .setServerConfig("log_error_verbosity", "terse")
-                    .setServerConfig("log_min_error_statement", "panic");
+                    .setRegisterShutdownHook(false);
+            EmbeddedServerSettings.of(properties.sharedBuffers()).forEach(builder::setServerConfig);
             Path dataDirectory = properties.dataDirectory();
             boolean persistent = dataDirectory != null && !dataDirectory.toString().isBlank();
             if (persistent) {

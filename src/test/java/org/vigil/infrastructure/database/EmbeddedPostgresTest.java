@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 /** The embedded server on its own: durable settings, data that survives a restart, a clear port error. */
 class EmbeddedPostgresTest {
@@ -20,8 +21,22 @@ class EmbeddedPostgresTest {
     Path home;
 
     private EmbeddedPostgres start(int port) {
+        return start(port, null);
+    }
+
+    private EmbeddedPostgres start(int port, DataSize sharedBuffers) {
         return new EmbeddedPostgresConfiguration.EmbeddedPostgresLauncher(
-                new EmbeddedPostgresProperties(home.resolve("postgres"), port)).start();
+                new EmbeddedPostgresProperties(home.resolve("postgres"), port, sharedBuffers)).start();
+    }
+
+    private static long sharedBuffers(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT setting::bigint * block_size FROM pg_settings, "
+                        + "(SELECT setting::bigint AS block_size FROM pg_settings WHERE name = 'block_size') b "
+                        + "WHERE name = 'shared_buffers'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static String show(Connection connection, String setting) throws Exception {
@@ -44,15 +59,19 @@ class EmbeddedPostgresTest {
             assertThat(show(connection, "synchronous_commit")).isEqualTo("on");
             assertThat(show(connection, "full_page_writes")).isEqualTo("on");
             assertThat(show(connection, "server_version")).startsWith("17.");
+            assertThat(show(connection, "log_error_verbosity")).isEqualTo("terse");
+            assertThat(sharedBuffers(connection)).as("sized to the machine")
+                    .isEqualTo(EmbeddedServerSettings.sharedBuffersForThisMachine());
             statement.execute("CREATE TABLE kept (note text)");
             statement.execute("INSERT INTO kept VALUES ('still here')");
         }
-        try (EmbeddedPostgres postgres = start(port);
+        try (EmbeddedPostgres postgres = start(port, DataSize.ofMegabytes(200));
                 Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT note FROM kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("still here");
+            assertThat(sharedBuffers(connection)).as("as configured").isEqualTo(200L * 1024 * 1024);
         }
     }
 

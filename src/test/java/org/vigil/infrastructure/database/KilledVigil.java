@@ -13,7 +13,7 @@ public final class KilledVigil {
 
     public static void main(String[] args) throws Exception {
         new EmbeddedPostgresConfiguration.EmbeddedPostgresLauncher(
-                new EmbeddedPostgresProperties(Path.of(args[0]), Integer.parseInt(args[1]))).start();
+                new EmbeddedPostgresProperties(Path.of(args[0]), Integer.parseInt(args[1]), null)).start();
         System.out.println("READY");
         System.out.flush();
         Thread.currentThread().join();
