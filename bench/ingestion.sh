@@ -6,6 +6,8 @@
 #   usage: bench/ingestion.sh [patients=2000] [days=30] [perDay=4] [batch=1000] [senders=2]
 #                             [batchWarmSeconds=60] [singleSeconds=15] [warmSeconds=60] [lagReadings=300]
 # Full size (issue 6): bench/ingestion.sh  (2,000 patients × 8 metrics × 30 days × 4 = 1,920,000 readings per phase)
+# The server runs Vigil's embedded settings (EmbeddedServerSettings); for a comparison set others, e.g.
+#   BENCH_PG_SETTINGS=shared_buffers=128MB bench/ingestion.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q test-compile

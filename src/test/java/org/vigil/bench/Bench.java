@@ -23,6 +23,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.vigil.VigilApplication;
+import org.vigil.infrastructure.database.EmbeddedServerSettings;
 import org.vigil.shared.Ids;
 
 /**
@@ -62,17 +63,25 @@ final class Bench {
      */
     static EmbeddedPostgres startPostgres() throws Exception {
         String explainMillis = System.getenv("BENCH_EXPLAIN_MS");
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "100")
-                .setServerConfig("timezone", "UTC")
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements" + (explainMillis == null ? "" : ",auto_explain"))
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // the settings of Vigil's own embedded server (shared buffers sized to this machine)
+        EmbeddedServerSettings.of(null).forEach(builder::setServerConfig);
+        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements" + (explainMillis == null ? "" : ",auto_explain"))
                 .setServerConfig("pg_stat_statements.track", "top")
                 // how often each statement is planned, and for how long: a statement re-planned on
                 // every call (a custom plan chosen over the generic one) shows here
                 .setServerConfig("pg_stat_statements.track_planning", "on");
+        // e.g. BENCH_PG_SETTINGS=shared_buffers=128MB,max_wal_size=4GB: other settings, for comparison
+        String other = System.getenv("BENCH_PG_SETTINGS");
+        if (other != null && !other.isBlank()) {
+            for (String setting : other.split(",")) {
+                String[] nameValue = setting.split("=", 2);
+                if (nameValue.length != 2) {
+                    throw new IllegalArgumentException("BENCH_PG_SETTINGS: expected name=value, got " + setting);
+                }
+                builder.setServerConfig(nameValue[0].trim(), nameValue[1].trim());
+            }
+        }
         if (explainMillis != null) {
             builder.setServerConfig("auto_explain.log_min_duration", explainMillis)
                     .setServerConfig("auto_explain.log_analyze", "on")
@@ -260,7 +269,9 @@ final class Bench {
         }
     }
 
+    /** "17.11, shared_buffers 1GB, max_wal_size 1GB": the version and the settings that size its memory and checkpoints. */
     static String serverVersion(Connection c) throws SQLException {
-        return strings(c, "SHOW server_version").get(0);
+        return strings(c, "SHOW server_version").get(0) + ", shared_buffers " + strings(c, "SHOW shared_buffers").get(0)
+                + ", max_wal_size " + strings(c, "SHOW max_wal_size").get(0);
     }
 }
