@@ -51,8 +51,8 @@ public final class EmbeddedServerSettings {
         if (sharedBuffers == null) {
             buffers = sharedBuffersForThisMachine();
         } else if (sharedBuffers.toBytes() < LEAST_CONFIGURABLE) {
-            throw new IllegalArgumentException("vigil.database.embedded.shared-buffers is " + sharedBuffers.toBytes() + " bytes"
-                    + "; it must be at least 16MB");
+            throw new IllegalArgumentException("vigil.database.embedded.shared-buffers is " + sharedBuffers.toBytes()
+                    + " bytes; it must be at least 16MB");
         } else {
             buffers = sharedBuffers.toBytes();
         }
