@@ -1,6 +1,7 @@
 package org.vigil.infrastructure.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
@@ -15,7 +16,13 @@ import org.springframework.context.annotation.Primary;
  *   <li>{@code dataSource} (primary): every connection runs {@code SET ROLE vigil_app} when it is
  *       opened, so all application work, including work that forgot to name its organization, is
  *       subject to row-level security and fails closed (sees no tenant rows). Tenant and platform
- *       transactions then choose their organization or the platform role per transaction.</li>
+ *       transactions then choose their organization or the platform role per transaction. It also
+ *       sets {@code idle_in_transaction_session_timeout}
+ *       ({@code vigil.database.idle-in-transaction-timeout}, 5 minutes; 0 leaves the server's): no
+ *       work of Vigil leaves a transaction idle for longer than a round trip, so a transaction
+ *       that does (a thread stuck on a network call, a leaked connection) is ended by the server,
+ *       with its row and advisory locks — which would otherwise stop every writer of those rows,
+ *       or every alert writer of an organization — instead of holding them until restart.</li>
  *   <li>{@code ownerDataSource}: the schema owner, used only by Flyway (and schema tests).</li>
  * </ul>
  */
@@ -26,10 +33,19 @@ class DataSourceConfiguration {
 
     @Bean
     @Primary
-    HikariDataSource dataSource(DatabaseEndpoint endpoint, @Value("${vigil.database.pool-size:10}") int poolSize) {
+    HikariDataSource dataSource(DatabaseEndpoint endpoint, @Value("${vigil.database.pool-size:10}") int poolSize,
+            @Value("${vigil.database.idle-in-transaction-timeout:5m}") Duration idleInTransactionTimeout) {
+        if (idleInTransactionTimeout.isNegative()) {
+            throw new IllegalArgumentException("vigil.database.idle-in-transaction-timeout is " + idleInTransactionTimeout
+                    + "; it must be 0 (the server's setting) or more");
+        }
         HikariDataSource dataSource = base(endpoint, "vigil-app");
         dataSource.setMaximumPoolSize(poolSize);
-        dataSource.setConnectionInitSql("SET ROLE " + APPLICATION_ROLE);
+        String init = "SET ROLE " + APPLICATION_ROLE;
+        if (!idleInTransactionTimeout.isZero()) {
+            init += "; SET idle_in_transaction_session_timeout = " + Math.max(1, idleInTransactionTimeout.toMillis());
+        }
+        dataSource.setConnectionInitSql(init);
         return dataSource;
     }
 

@@ -1,0 +1,80 @@
+package org.vigil.infrastructure.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vigil.support.VigilIntegrationTest;
+
+/**
+ * Application connections end a transaction left idle (5 minutes by default): the server closes
+ * the connection and its locks go with it; a connection idle outside a transaction is untouched.
+ */
+@VigilIntegrationTest
+class IdleTransactionTimeoutTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DatabaseEndpoint endpoint;
+
+    @Test
+    void applicationConnectionsEndATransactionIdleForFiveMinutes() {
+        assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class)).isEqualTo("5min");
+        assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("vigil_app");
+    }
+
+    @Test
+    void aTransactionLeftIdleIsEndedWithItsLocksAndThePoolGoesOn() throws Exception {
+        try (HikariDataSource pool = new DataSourceConfiguration().dataSource(endpoint, 2, Duration.ofMillis(500))) {
+            long key = System.nanoTime();
+            try (Connection idle = pool.getConnection(); Connection other = pool.getConnection()) {
+                idle.setAutoCommit(false);
+                try (Statement s = idle.createStatement()) {
+                    s.execute("SELECT pg_advisory_xact_lock(" + key + ")");
+                }
+                try (Statement s = other.createStatement()) {
+                    assertThat(single(s, "SELECT pg_try_advisory_lock(" + key + ")")).as("held").isEqualTo("f");
+                    assertThat(single(s, "SHOW idle_in_transaction_session_timeout")).isEqualTo("500ms");
+                }
+                Thread.sleep(1_500);
+                try (Statement s = other.createStatement()) {
+                    assertThat(single(s, "SELECT pg_try_advisory_lock(" + key + ")"))
+                            .as("released with the ended transaction; the connection idle outside one still works")
+                            .isEqualTo("t");
+                    s.execute("SELECT pg_advisory_unlock(" + key + ")");
+                }
+                assertThatThrownBy(() -> {
+                    try (Statement s = idle.createStatement()) {
+                        s.execute("SELECT 1");
+                    }
+                }).isInstanceOf(SQLException.class);
+            }
+            try (Connection fresh = pool.getConnection(); Statement s = fresh.createStatement()) {
+                assertThat(single(s, "SELECT current_user")).isEqualTo("vigil_app");
+            }
+        }
+    }
+
+    @Test
+    void aNegativeTimeoutIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new DataSourceConfiguration().dataSource(endpoint, 2, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("vigil.database.idle-in-transaction-timeout is PT-1S; it must be 0 (the server's setting) or more");
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
