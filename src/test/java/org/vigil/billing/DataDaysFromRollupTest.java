@@ -87,7 +87,9 @@ class DataDaysFromRollupTest {
             enrollments.add(enrollment);
         }
         for (int i = 0; i < 2; i++) {
-            String key = "m_" + org.vigil.shared.Ids.newId().substring(0, 12);
+            // a cuid's first characters are its time: two in the same millisecond share them
+            String id = org.vigil.shared.Ids.newId();
+            String key = "m" + i + "_" + id.substring(id.length() - 8);
             data.platformUpdate("INSERT INTO metric_definitions (id, organization_id, key, display_name, value_type) "
                     + "VALUES (?, ?, ?, ?, 'NUMERIC')", org.vigil.shared.Ids.newId(), clinic, key, key);
             metricKeys.add(key);
