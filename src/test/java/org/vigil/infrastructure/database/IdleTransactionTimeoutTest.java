@@ -38,14 +38,16 @@ class IdleTransactionTimeoutTest {
             long key = System.nanoTime();
             try (Connection idle = pool.getConnection(); Connection other = pool.getConnection()) {
                 idle.setAutoCommit(false);
+                String idlePid;
                 try (Statement s = idle.createStatement()) {
                     s.execute("SELECT pg_advisory_xact_lock(" + key + ")");
+                    idlePid = single(s, "SELECT pg_backend_pid()");
                 }
                 try (Statement s = other.createStatement()) {
                     assertThat(single(s, "SELECT pg_try_advisory_lock(" + key + ")")).as("held").isEqualTo("f");
                     assertThat(single(s, "SHOW idle_in_transaction_session_timeout")).isEqualTo("500ms");
+                    awaitEnded(s, idlePid);
                 }
-                Thread.sleep(1_500);
                 try (Statement s = other.createStatement()) {
                     assertThat(single(s, "SELECT pg_try_advisory_lock(" + key + ")"))
                             .as("released with the ended transaction; the connection idle outside one still works")
@@ -69,6 +71,15 @@ class IdleTransactionTimeoutTest {
         assertThatThrownBy(() -> new DataSourceConfiguration().dataSource(endpoint, 2, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("vigil.database.idle-in-transaction-timeout is PT-1S; it must be 0 (the server's setting) or more");
+    }
+
+    /** Until the server has ended backend {@code pid} (at most 10 s: the timeout is half a second). */
+    private static void awaitEnded(Statement statement, String pid) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!single(statement, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid).equals("0")) {
+            assertThat(System.nanoTime()).as("backend %s ended by the server", pid).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     private static String single(Statement statement, String sql) throws SQLException {
